@@ -1,0 +1,60 @@
+/**
+ * Every page of the app, in one place: `app.config.ts` is built from this module, and pages navigate
+ * with these paths instead of string literals.
+ */
+
+/** Tab pages live in the main package. */
+export const TAB_PAGES = {
+  home: 'pages/index/index',
+  materials: 'pages/materials/index',
+  progress: 'pages/progress/index',
+  mine: 'pages/mine/index'
+} as const
+
+/** The filing workflow: opened from a tab, loaded on demand. */
+export const FILING_PACKAGE = {
+  root: 'filing',
+  pages: {
+    wizard: 'wizard/index'
+  }
+} as const
+
+/** Rarely used pages. */
+export const MORE_PACKAGE = {
+  root: 'more',
+  pages: {
+    privacy: 'privacy/index',
+    about: 'about/index'
+  }
+} as const
+
+type FilingPage = keyof typeof FILING_PACKAGE.pages
+type MorePage = keyof typeof MORE_PACKAGE.pages
+
+const abs = (p: string) => `/${p}`
+
+/** Absolute URLs for navigation (`Taro.navigateTo({ url: ROUTES.wizard })`). */
+export const ROUTES = {
+  ...(Object.fromEntries(Object.entries(TAB_PAGES).map(([k, v]) => [k, abs(v)])) as Record<
+    keyof typeof TAB_PAGES,
+    string
+  >),
+  ...(Object.fromEntries(
+    Object.entries(FILING_PACKAGE.pages).map(([k, v]) => [k, abs(`${FILING_PACKAGE.root}/${v}`)])
+  ) as Record<FilingPage, string>),
+  ...(Object.fromEntries(
+    Object.entries(MORE_PACKAGE.pages).map(([k, v]) => [k, abs(`${MORE_PACKAGE.root}/${v}`)])
+  ) as Record<MorePage, string>)
+}
+
+export type RouteName = keyof typeof ROUTES
+
+export const TAB_ROUTES: string[] = Object.values(TAB_PAGES).map(abs)
+
+/** Builds `path?key=value` with encoded values, skipping empty ones. */
+export function withQuery(url: string, query: Record<string, string | number | undefined>): string {
+  const pairs = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return pairs.length ? `${url}?${pairs.join('&')}` : url
+}
