@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { CLIENT_SOURCES, isFresh, root } from './lib/fresh.mjs'
-import { run } from './lib/run.mjs'
+import { taroBuild } from './lib/run.mjs'
 
 const MB = 1024 * 1024
 const MAIN_BUDGET = 1.2 * MB
@@ -11,7 +11,7 @@ const PACKAGE_LIMIT = 2 * MB
 const dist = path.join(root, 'dist/weapp')
 
 if (!process.argv.includes('--no-build') && !isFresh('dist/weapp/app.js', CLIENT_SOURCES)) {
-  await run('npx', ['taro', 'build', '--type', 'weapp'])
+  await taroBuild('weapp')
 }
 
 function files(dir) {

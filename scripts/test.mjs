@@ -10,14 +10,14 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
-  ['build:tt', 'npx', ['taro', 'build', '--type', 'tt']],
+  ['build:tt', 'npx', ['taro', 'build', '--type', 'tt'], { NODE_ENV: 'production' }],
   ['size (builds weapp)', 'node', ['scripts/size.mjs']],
   ['jest', 'npx', ['jest', '--ci', ...jestArgs]]
 ]
 
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, extraEnv] of steps) {
   const t0 = Date.now()
   console.log(`\n▶ ${name}`)
-  await run(cmd, args, { env })
+  await run(cmd, args, { env: { ...env, ...extraEnv } })
   console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
 }

@@ -10,3 +10,13 @@ export function run(cmd, args, options = {}) {
     )
   })
 }
+
+/**
+ * A production Taro build. NODE_ENV is forced: under jest it is 'test', which would make babel-preset-taro add
+ * React Refresh to the H5 bundle. CI=true keeps webpackbar's log plain.
+ */
+export function taroBuild(type) {
+  return run('npx', ['taro', 'build', '--type', type], {
+    env: { ...process.env, NODE_ENV: 'production', CI: process.env.CI ?? 'true' }
+  })
+}

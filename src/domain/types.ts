@@ -13,12 +13,7 @@ export interface Check {
 export type PlatformId = 'weapp' | 'tt' | 'alipay'
 export type FilingType = 'new' | 'change' | 'cancel'
 export type OwnerType =
-  | 'individual'
-  | 'enterprise'
-  | 'individual_business'
-  | 'government'
-  | 'institution'
-  | 'social_org'
+  'individual' | 'enterprise' | 'individual_business' | 'government' | 'institution' | 'social_org'
 
 /** Two-digit GB/T 2260 province code, '11' Beijing … '65' Xinjiang. */
 export type ProvinceCode = string
@@ -170,6 +165,8 @@ export interface ChecklistItem {
   goodExample?: string
   /** Template wording (授权书, 承诺书) with {placeholders}, when the material is a document the user writes. */
   template?: string
+  /** A rule this profile breaks that no material can fix (e.g. 上海 needs the legal representative as owner principal). */
+  warning?: string
 }
 
 // ---- Filing progress (stage machine) ----
@@ -263,4 +260,6 @@ export interface Reminder {
   fields: Record<string, string>
   /** Page to open from the message. */
   page: string
+  /** ISO instant after which sending it is pointless (e.g. the SMS deadline); absent = valid while planned. */
+  expiresAt?: string
 }

@@ -19,5 +19,10 @@ module.exports = async function buildWeappOnce() {
   const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'config')))
   if (process.env.SKIP_WEAPP_BUILD === '1' || built > sources) return
   console.log('\n[weapp-sim] building dist/weapp …')
-  execSync('npx taro build --type weapp', { cwd: root, stdio: 'inherit' })
+  // jest sets NODE_ENV=test; the pages under test are the production build
+  execSync('npx taro build --type weapp', {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', CI: 'true' }
+  })
 }

@@ -1,0 +1,136 @@
+/**
+ * The ports the handlers are written against. Production wires WeChat cloud (wx-server-sdk) or the local
+ * server (nedb, session tokens, outbox/Douyin) behind them; tests wire fakes.
+ */
+import type { TemplateKind } from '../domain/types'
+
+// ---- Store ----
+
+/** Every stored document has a string `_id` and a `version` bumped on each change (optimistic concurrency). */
+export interface StoredDoc {
+  _id: string
+  version: number
+}
+
+/** One comparison on one top-level field. A plain value means equality. */
+export type FieldCondition<V> =
+  V | { $lte: V } | { $lt: V } | { $gte: V } | { $gt: V } | { $ne: V } | { $in: readonly V[] }
+
+/** Conditions on top-level fields, all of which must hold. */
+export type Filter<T> = { [K in keyof T]?: FieldCondition<T[K]> }
+
+/** `set` replaces whole top-level fields (objects included), `inc` adds to numbers, `unset` deletes fields. */
+export interface Patch<T> {
+  set?: Partial<T>
+  inc?: { [K in keyof T]?: number }
+  unset?: (keyof T)[]
+}
+
+export interface FindOptions<T> {
+  orderBy?: { field: keyof T & string; direction: 'asc' | 'desc' }
+  /** At most this many documents (the adapter pages underneath). */
+  limit?: number
+}
+
+export interface Collection<T extends StoredDoc> {
+  get(id: string): Promise<T | null>
+  /** Inserts a new document; throws `DuplicateKeyError` when the `_id` exists. */
+  insert(doc: T): Promise<void>
+  find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>
+  count(filter: Filter<T>): Promise<number>
+  /** Conditional update: applies `patch` to every document matching `filter`, returns how many changed. */
+  updateWhere(filter: Filter<T>, patch: Patch<T>): Promise<number>
+  removeWhere(filter: Filter<T>): Promise<number>
+}
+
+export interface Store {
+  collection<T extends StoredDoc>(name: string): Collection<T>
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(id: string) {
+    super(`duplicate _id ${id.slice(0, 8)}…`)
+    this.name = 'DuplicateKeyError'
+  }
+}
+
+// ---- Identity ----
+
+/** Who is calling: the platform's user id (WeChat OPENID, `tt:<openid>`, `local:<id>`), or null when unknown. */
+export interface Identity {
+  userId(): Promise<string | null>
+}
+
+// ---- Sender ----
+
+export interface OutgoingMessage {
+  /** The recipient's user id, as Identity returns it. */
+  toUserId: string
+  template: TemplateKind
+  /** Already within the platform's field limits; never personal data. */
+  fields: Record<string, string>
+  page: string
+  /** For the outbox and for logs: the reminder key (no personal data in it). */
+  reminderKey: string
+}
+
+/**
+ * A platform answer. `errcode` follows WeChat's codes (43101 no permission, 47003 bad field value,
+ * 45009 rate limit, -1 system busy); other platforms' senders translate into these.
+ * A thrown error means the outcome is unknown (network, time-out) and is retried like -1.
+ */
+export type SendResult = { ok: true } | { ok: false; errcode: number; errmsg?: string }
+
+export interface Sender {
+  send(message: OutgoingMessage): Promise<SendResult>
+}
+
+// ---- Clock ----
+
+export interface Clock {
+  now(): Date
+  /** Waits (backoff); fake clocks advance time instead. */
+  sleep(ms: number): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+// ---- Keys ----
+
+export interface DataKey {
+  /** Short fingerprint stored next to each ciphertext, so keys can be rotated. */
+  id: string
+  key: Buffer
+}
+
+export interface KeyProvider {
+  /** The key new values are encrypted with; throws `ConfigurationError` when none is configured. */
+  current(): DataKey
+  /** A key by fingerprint, for decrypting older values. */
+  byId(id: string): DataKey | undefined
+}
+
+// ---- Optional platform extras ----
+
+/** WeChat `wxacode.getUnlimited`: a mini-program code image that opens `page` with `scene`. */
+export interface MiniProgramCodeMaker {
+  make(scene: string, page: string): Promise<{ contentType: string; base64: string }>
+}
+
+/** Logs carry ids and codes only, never personal data. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean | undefined>): void
+  warn(event: string, fields?: Record<string, string | number | boolean | undefined>): void
+  error(event: string, fields?: Record<string, string | number | boolean | undefined>): void
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+export const consoleLogger: Logger = {
+  info: (event, fields) => console.info(JSON.stringify({ level: 'info', event, ...fields })),
+  warn: (event, fields) => console.warn(JSON.stringify({ level: 'warn', event, ...fields })),
+  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields }))
+}

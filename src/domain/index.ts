@@ -1,0 +1,16 @@
+/**
+ * The filing brain: pure TypeScript shared by the pages, the cloud functions and the tests. No Taro, no `wx`, no I/O.
+ */
+export * from './types'
+export * from './time'
+export * from './validators'
+export * from './calendar'
+export * from './rules'
+export * from './preApproval'
+export * from './checklist'
+export * from './selfCheck'
+export * from './stages'
+export * from './reminders'
+export * from './masking'
+export * from './samples'
+export * from './photo'

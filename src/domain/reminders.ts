@@ -1,0 +1,251 @@
+/**
+ * The reminder plan of one filing: which subscription messages to send, when, and with what fields. Keys are
+ * deterministic (filing + kind + the stage entry they belong to), so planning again gives the same keys and a sender
+ * that records sent keys never sends twice. Fields already respect WeChat's limits and never carry an ID number, a
+ * phone number or a person's name: only the mini-program's name, truncated.
+ */
+import type { Filing, Reminder, ReminderKind, RecipientRole, TemplateKind } from './types'
+import { FILING_PACKAGE, TAB_PAGES } from '../constants/routes'
+import { PLATFORMS } from './rules/platforms'
+import { currentEntry, smsReceivedAt, stageEtas } from './stages'
+import {
+  addHours,
+  addMonths,
+  formatWechatDate,
+  formatWechatTime,
+  isValidDate,
+  parseInstant,
+  shanghaiInstant
+} from './time'
+import { addWorkingDays } from './calendar'
+
+export type TemplateFieldType = 'thing' | 'phrase' | 'time' | 'character_string' | 'date'
+
+export interface ReminderTemplate {
+  title: string
+  fields: { key: string; type: TemplateFieldType; label: string }[]
+}
+
+export const REMINDER_TEMPLATES: Record<TemplateKind, ReminderTemplate> = {
+  sms_deadline: {
+    title: '备案短信核验提醒',
+    fields: [
+      { key: 'thing1', type: 'thing', label: '小程序名称' },
+      { key: 'time2', type: 'time', label: '核验截止时间' },
+      { key: 'thing3', type: 'thing', label: '温馨提示' }
+    ]
+  },
+  review_progress: {
+    title: '备案审核进度提醒',
+    fields: [
+      { key: 'thing1', type: 'thing', label: '小程序名称' },
+      { key: 'phrase2', type: 'phrase', label: '审核阶段' },
+      { key: 'date3', type: 'date', label: '预计完成日期' },
+      { key: 'thing4', type: 'thing', label: '备注' }
+    ]
+  },
+  todo_reminder: {
+    title: '备案待办提醒',
+    fields: [
+      { key: 'thing1', type: 'thing', label: '待办事项' },
+      { key: 'thing2', type: 'thing', label: '小程序名称' },
+      { key: 'thing3', type: 'thing', label: '说明' }
+    ]
+  }
+}
+
+/** WeChat's limits per field type (subscribeMessage.send). */
+export const FIELD_LIMITS: Record<TemplateFieldType, { maxLength: number; pattern?: RegExp }> = {
+  thing: { maxLength: 20 },
+  phrase: { maxLength: 5, pattern: /^[\u4e00-\u9fa5]{1,5}$/ },
+  character_string: { maxLength: 32, pattern: /^[A-Za-z0-9\-_.:/#]{1,32}$/ },
+  time: { maxLength: 20, pattern: /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/ },
+  date: { maxLength: 11, pattern: /^\d{4}年\d{1,2}月\d{1,2}日$/ }
+}
+
+export function isValidFieldValue(type: TemplateFieldType, value: string): boolean {
+  const limit = FIELD_LIMITS[type]
+  return !!value && Array.from(value).length <= limit.maxLength && (!limit.pattern || limit.pattern.test(value))
+}
+
+/** Truncates free text to a `thing` (≤ 20 characters) and masks long digit runs, which could be IDs or phones. */
+export function toThing(value: string): string {
+  const v = value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\d{7,}/g, '***')
+  const chars = Array.from(v)
+  return chars.length <= 20 ? v : `${chars.slice(0, 19).join('')}…`
+}
+
+export const SMS_REMINDER_OFFSETS_HOURS = { sms_window_12h: 12, sms_window_20h: 20 } as const
+/** A draft untouched this long gets a nudge. */
+export const STALE_DRAFT_HOURS = 72
+/** Review reminders are sent at this Shanghai hour on the day they concern. */
+export const REVIEW_REMINDER_HOUR = 10
+
+const SMS_RECIPIENTS: RecipientRole[] = ['owner', 'owner_principal', 'app_principal']
+const OWNER_ONLY: RecipientRole[] = ['owner']
+
+const TEMPLATE_OF: Record<ReminderKind, TemplateKind> = {
+  sms_window_open: 'sms_deadline',
+  sms_window_12h: 'sms_deadline',
+  sms_window_20h: 'sms_deadline',
+  platform_review_eta: 'review_progress',
+  platform_review_overdue: 'review_progress',
+  admin_review_eta: 'review_progress',
+  admin_review_overdue: 'review_progress',
+  certificate_expiring: 'todo_reminder',
+  stale_draft: 'todo_reminder'
+}
+
+const CERTIFICATE_FIELDS = [
+  {
+    path: 'owner.certificateValidUntil',
+    label: '主办单位证件',
+    get: (f: Filing) => f.form.owner.certificateValidUntil
+  },
+  {
+    path: 'ownerPrincipal.idValidUntil',
+    label: '主体负责人证件',
+    get: (f: Filing) => f.form.ownerPrincipal.idValidUntil
+  },
+  { path: 'appPrincipal.idValidUntil', label: '小程序负责人证件', get: (f: Filing) => f.form.appPrincipal.idValidUntil }
+]
+
+function appName(filing: Filing): string {
+  return toThing(filing.form.miniProgram.name || filing.profile.texts?.appName || '你的小程序')
+}
+
+export function planReminders(filing: Filing, now: string): Reminder[] {
+  const nowMs = parseInstant(now)
+  const { progress, profile } = filing
+  const entry = currentEntry(progress)
+  const name = appName(filing)
+  const progressPage = `${TAB_PAGES.progress}?id=${encodeURIComponent(filing.id)}`
+  const wizardPage = `${FILING_PACKAGE.root}/${FILING_PACKAGE.pages.wizard}?id=${encodeURIComponent(filing.id)}`
+  const out: Reminder[] = []
+
+  const add = (
+    kind: ReminderKind,
+    keyPart: string,
+    dueAt: string,
+    fields: Record<string, string>,
+    page: string,
+    recipients: RecipientRole[] = OWNER_ONLY,
+    expiresAt?: string
+  ) => {
+    if (expiresAt && parseInstant(expiresAt) <= nowMs) return
+    const r: Reminder = {
+      key: `${filing.id}:${kind}:${keyPart}`,
+      filingId: filing.id,
+      kind,
+      template: TEMPLATE_OF[kind],
+      recipients,
+      dueAt,
+      fields,
+      page
+    }
+    if (expiresAt) r.expiresAt = expiresAt
+    out.push(r)
+  }
+
+  if (progress.stage === 'sms_verification' && entry && progress.smsDeadline) {
+    const deadline = progress.smsDeadline
+    const arrival = smsReceivedAt(progress)!
+    const time2 = formatWechatTime(deadline)
+    add(
+      'sms_window_open',
+      entry.at,
+      entry.at,
+      { thing1: name, time2, thing3: '请在24小时内完成12381短信核验' },
+      progressPage,
+      SMS_RECIPIENTS,
+      deadline
+    )
+    for (const kind of ['sms_window_12h', 'sms_window_20h'] as const) {
+      const due = addHours(arrival, SMS_REMINDER_OFFSETS_HOURS[kind])
+      // Already past when the user told us about the SMS: the first message covers it
+      if (parseInstant(due) < parseInstant(entry.at)) continue
+      const thing3 = kind === 'sms_window_12h' ? '剩余约12小时，请尽快核验' : '仅剩约4小时，请立即核验'
+      add(kind, entry.at, due, { thing1: name, time2, thing3 }, progressPage, SMS_RECIPIENTS, deadline)
+    }
+  }
+
+  const etas = stageEtas(progress, profile, now)
+  if ((progress.stage === 'platform_review' || progress.stage === 'admin_review') && entry) {
+    const eta = etas.find((e) => e.stage === progress.stage)
+    if (eta?.etaDate && eta.maxDate) {
+      const platformStage = progress.stage === 'platform_review'
+      const phrase2 = platformStage ? '平台初审' : '管局审核'
+      add(
+        platformStage ? 'platform_review_eta' : 'admin_review_eta',
+        entry.at,
+        shanghaiInstant(eta.etaDate, REVIEW_REMINDER_HOUR),
+        {
+          thing1: name,
+          phrase2,
+          date3: formatWechatDate(eta.etaDate),
+          thing4: platformStage ? '预计今天出结果，留意平台来电' : '预计今天出结果，留意短信邮件'
+        },
+        progressPage
+      )
+      const overdueDay = addWorkingDays(eta.maxDate, 1)
+      add(
+        platformStage ? 'platform_review_overdue' : 'admin_review_overdue',
+        entry.at,
+        shanghaiInstant(overdueDay, REVIEW_REMINDER_HOUR),
+        {
+          thing1: name,
+          phrase2: '审核超时',
+          date3: formatWechatDate(eta.maxDate),
+          thing4: platformStage ? '初审已超时，可联系平台客服' : '已超最长审核时限，可咨询管局'
+        },
+        progressPage
+      )
+    }
+  }
+
+  const inProgress = [
+    'draft',
+    'platform_review',
+    'platform_rejected',
+    'sms_verification',
+    'sms_expired',
+    'admin_review',
+    'admin_rejected'
+  ].includes(progress.stage)
+  if (inProgress && entry) {
+    const approvedMax = etas.find((e) => e.stage === 'approved')?.maxDate
+    const margin = PLATFORMS[profile.platform].certificateMargin.months
+    if (approvedMax) {
+      const limit = addMonths(approvedMax, margin)
+      for (const c of CERTIFICATE_FIELDS) {
+        const v = (c.get(filing) ?? '').trim()
+        if (!isValidDate(v) || v > limit) continue
+        add(
+          'certificate_expiring',
+          `${c.path}:${v}`,
+          entry.at,
+          {
+            thing1: toThing(`更换${c.label}`),
+            thing2: name,
+            thing3: toThing(`${formatWechatDate(v)}到期，备案期间不够用`)
+          },
+          wizardPage
+        )
+      }
+    }
+  }
+
+  if (progress.stage === 'draft' && filing.updatedAt) {
+    add(
+      'stale_draft',
+      filing.updatedAt,
+      addHours(filing.updatedAt, STALE_DRAFT_HOURS),
+      { thing1: '继续填写备案信息', thing2: name, thing3: '草稿已3天未更新，早备案早上线' },
+      wizardPage
+    )
+  }
+  return out
+}

@@ -1,0 +1,300 @@
+/**
+ * The filing's stage machine, as the user reports each step (an assistant that is neither the mini-program's account
+ * nor an authorised third party cannot read the platform's status):
+ *
+ *   draft → platform_review → sms_verification → admin_review → approved
+ *             ↘ platform_rejected   ↘ sms_expired     ↘ admin_rejected      (each: fix and submit again)
+ *
+ * A cancellation (注销) skips the SMS check: platform_review → admin_review. Times are absolute ISO instants; the SMS
+ * deadline is the moment the 12381 text arrived plus 24 hours.
+ */
+import type {
+  FilingProfile,
+  FilingProgress,
+  FilingType,
+  PlatformId,
+  ProvinceCode,
+  Stage,
+  StageAction,
+  StageEntry
+} from './types'
+import { addWorkingDays, spansProvisionalYear } from './calendar'
+import { PLATFORMS, SMS_WINDOW_HOURS, type DayRange } from './rules/platforms'
+import { PROVINCES, bureauShortName } from './rules/provinces'
+import { provinceName } from './rules/regions'
+import { addDays, addHours, parseInstant, shanghaiDate, toShanghaiIso } from './time'
+import { parseFilingNumber } from './validators/filingNumber'
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  draft: '填写备案信息',
+  platform_review: '平台初审',
+  platform_rejected: '平台驳回',
+  sms_verification: '工信部短信核验',
+  sms_expired: '短信核验超时',
+  admin_review: '管局审核',
+  admin_rejected: '管局驳回',
+  approved: '备案成功',
+  cancelled: '已取消'
+}
+
+export const ACTION_LABELS: Record<StageAction['type'], string> = {
+  submit: '我已提交备案',
+  platform_pass: '初审通过，已收到12381短信',
+  platform_reject: '平台初审被驳回',
+  sms_verified: '已完成短信核验',
+  sms_expire: '短信核验已超时',
+  admin_pass: '管局审核通过',
+  admin_reject: '管局审核被驳回',
+  cancel: '放弃本次备案'
+}
+
+export interface StageContext {
+  platform: PlatformId
+  province: ProvinceCode
+  filingType?: FilingType
+}
+
+export type StageResult = { ok: true; progress: FilingProgress } | { ok: false; code: string; message: string }
+
+/** Which stages each action may start from. */
+const FROM: Record<StageAction['type'], Stage[]> = {
+  submit: ['draft', 'platform_rejected', 'sms_expired', 'admin_rejected'],
+  platform_pass: ['platform_review'],
+  platform_reject: ['platform_review'],
+  sms_verified: ['sms_verification'],
+  sms_expire: ['sms_verification'],
+  admin_pass: ['admin_review'],
+  admin_reject: ['admin_review'],
+  // Once the platform review has passed, a filing can no longer be withdrawn
+  cancel: ['draft', 'platform_review', 'platform_rejected', 'sms_expired', 'admin_rejected']
+}
+
+const ACTION_TYPES = Object.keys(FROM) as StageAction['type'][]
+
+export function newProgress(at: string): FilingProgress {
+  return { stage: 'draft', history: [{ stage: 'draft', at: normalizeInstant(at) }] }
+}
+
+export function allowedActions(progress: FilingProgress): StageAction['type'][] {
+  return ACTION_TYPES.filter((t) => FROM[t].includes(progress.stage))
+}
+
+function normalizeInstant(at: string): string {
+  const ms = parseInstant(at)
+  if (Number.isNaN(ms)) throw new RangeError(`无法识别的时间：${at}`)
+  return toShanghaiIso(ms)
+}
+
+const refuse = (code: string, message: string): StageResult => ({ ok: false, code, message })
+
+function illegal(progress: FilingProgress, action: StageAction['type']): StageResult {
+  let hint = ''
+  if (action === 'cancel' && ['sms_verification', 'admin_review'].includes(progress.stage)) {
+    hint = '：备案通过平台初审后无法撤回'
+  } else if (action === 'cancel' && progress.stage === 'approved') {
+    hint = '：已备案成功的小程序需新建一个“注销备案”来注销'
+  } else {
+    const next = allowedActions(progress).map((t) => `“${ACTION_LABELS[t]}”`)
+    hint = next.length ? `，现在可以：${next.join('、')}` : '，该备案已结束'
+  }
+  return refuse(
+    'ILLEGAL_TRANSITION',
+    `当前处于“${STAGE_LABELS[progress.stage]}”，不能“${ACTION_LABELS[action]}”${hint}`
+  )
+}
+
+/** The stage entry that started the current stage. */
+export function currentEntry(progress: FilingProgress): StageEntry | undefined {
+  for (let i = progress.history.length - 1; i >= 0; i--) {
+    if (progress.history[i].stage === progress.stage) return progress.history[i]
+  }
+  return undefined
+}
+
+/** When the 12381 SMS arrived (the deadline minus 24 h). */
+export function smsReceivedAt(progress: FilingProgress): string | undefined {
+  return progress.smsDeadline ? addHours(progress.smsDeadline, -SMS_WINDOW_HOURS) : undefined
+}
+
+export function applyStageAction(
+  progress: FilingProgress,
+  action: StageAction,
+  at: string,
+  ctx?: StageContext
+): StageResult {
+  const atMs = parseInstant(at ?? '')
+  if (Number.isNaN(atMs)) return refuse('INVALID_TIME', '时间格式不正确，应为 ISO 8601 时间')
+  const last = progress.history[progress.history.length - 1]
+  if (last && atMs < parseInstant(last.at)) {
+    return refuse('TIME_BEFORE_LAST_STEP', `时间早于上一步（${STAGE_LABELS[last.stage]}，${last.at}），请检查时间`)
+  }
+  if (!FROM[action.type]?.includes(progress.stage)) return illegal(progress, action.type)
+  const atIso = toShanghaiIso(atMs)
+  const isCancelFiling = ctx?.filingType === 'cancel'
+
+  const move = (stage: Stage, extra: Partial<FilingProgress> = {}, reasons?: string[]): StageResult => {
+    const entry: StageEntry = { stage, at: atIso }
+    if (reasons?.length) entry.reasons = reasons
+    const next: FilingProgress = { ...progress, stage, history: [...progress.history, entry], ...extra }
+    if (stage === 'platform_review') delete next.smsDeadline
+    return { ok: true, progress: next }
+  }
+  const cleanReasons = (r: string[] | undefined) => (r ?? []).map((x) => x.trim()).filter(Boolean)
+
+  switch (action.type) {
+    case 'submit':
+      return move('platform_review')
+    case 'platform_pass': {
+      if (isCancelFiling) return move('admin_review')
+      const received = action.smsReceivedAt ?? at
+      const receivedMs = parseInstant(received)
+      if (Number.isNaN(receivedMs)) return refuse('INVALID_TIME', '收到短信的时间格式不正确')
+      if (receivedMs > atMs) return refuse('SMS_TIME_IN_FUTURE', '收到短信的时间不能晚于现在')
+      if (last && receivedMs < parseInstant(last.at)) {
+        return refuse('SMS_TIME_BEFORE_SUBMIT', '收到短信的时间不能早于提交备案的时间')
+      }
+      return move('sms_verification', { smsDeadline: toShanghaiIso(receivedMs + SMS_WINDOW_HOURS * 3_600_000) })
+    }
+    case 'platform_reject':
+      return move('platform_rejected', {}, cleanReasons(action.reasons))
+    case 'sms_verified':
+      return move('admin_review')
+    case 'sms_expire':
+      if (progress.smsDeadline && atMs < parseInstant(progress.smsDeadline)) {
+        return refuse(
+          'SMS_NOT_EXPIRED',
+          `短信核验截止时间是${progress.smsDeadline.replace('T', ' ').slice(0, 16)}，还没有超时`
+        )
+      }
+      return move('sms_expired')
+    case 'admin_pass': {
+      const raw = (action.filingNumber ?? '').trim()
+      if (isCancelFiling && !raw) return move('approved')
+      const parsed = parseFilingNumber(raw)
+      if (!parsed.ok) return refuse(parsed.code ?? 'FILING_NUMBER_FORMAT', parsed.message ?? '备案号格式不正确')
+      if (!isCancelFiling && parsed.kind !== 'miniprogram') {
+        return refuse(
+          'FILING_NUMBER_NOT_MINIPROGRAM',
+          '这不是小程序备案号：小程序备案号以“-数字X”结尾，如“京ICP备2026059598号-1X”'
+        )
+      }
+      if (ctx?.province && parsed.province !== ctx.province) {
+        return refuse(
+          'FILING_NUMBER_PROVINCE_MISMATCH',
+          `备案号属于${provinceName(parsed.province!)}，但备案省份是${provinceName(ctx.province)}（${bureauShortName(ctx.province)}），请核对`
+        )
+      }
+      return move('approved', { filingNumber: parsed.normalized })
+    }
+    case 'admin_reject':
+      return move('admin_rejected', {}, cleanReasons(action.reasons))
+    case 'cancel':
+      return move('cancelled')
+  }
+}
+
+// ---- ETAs ----
+
+export interface StageEta {
+  stage: Stage
+  startedAt?: string
+  etaDate?: string
+  minDate?: string
+  maxDate?: string
+  /** The dates fall in a year whose holiday arrangement is not published yet. */
+  provisional?: boolean
+  done: boolean
+}
+
+/** Durations learned from users' reports, overriding the rule data (median working days). */
+export interface ObservedDurations {
+  platformReviewDays?: number
+  adminReviewDays?: number
+}
+
+const MAIN_PATH: Stage[] = ['draft', 'platform_review', 'sms_verification', 'admin_review', 'approved']
+const CANCEL_PATH: Stage[] = ['draft', 'platform_review', 'admin_review', 'approved']
+
+/** Where each stage sits on the path; rejections count as their review stage, not yet done. */
+const PATH_POSITION: Record<Stage, Stage> = {
+  draft: 'draft',
+  platform_review: 'platform_review',
+  platform_rejected: 'draft',
+  sms_verification: 'sms_verification',
+  sms_expired: 'draft',
+  admin_review: 'admin_review',
+  admin_rejected: 'draft',
+  approved: 'approved',
+  cancelled: 'draft'
+}
+
+export function reviewDays(
+  stage: 'platform_review' | 'admin_review',
+  profile: FilingProfile,
+  observed?: ObservedDurations
+): DayRange {
+  const base =
+    stage === 'platform_review'
+      ? PLATFORMS[profile.platform].platformReviewDays
+      : (PROVINCES[profile.province]?.adminReviewDays ?? { min: 1, typical: 10, max: 20, estimated: true })
+  const learned = stage === 'platform_review' ? observed?.platformReviewDays : observed?.adminReviewDays
+  if (learned === undefined) return base
+  const typical = Math.max(base.min, Math.min(base.max, Math.round(learned)))
+  return { ...base, typical, estimated: false }
+}
+
+/**
+ * Expected dates of every stage on the path. Started stages count from their start; later ones are chained from the
+ * expected end of the one before (or today, if that is later).
+ */
+export function stageEtas(
+  progress: FilingProgress,
+  profile: FilingProfile,
+  now: string,
+  observed?: ObservedDurations
+): StageEta[] {
+  const path = profile.filingType === 'cancel' ? CANCEL_PATH : MAIN_PATH
+  const today = shanghaiDate(now)
+  const position = path.indexOf(PATH_POSITION[progress.stage])
+  const entry = currentEntry(progress)
+  // Earliest, expected and latest end of the stage before: the next stage starts there (never before today)
+  let cursor = { min: today, eta: today, max: today }
+  const notBeforeToday = (d: string) => (d < today ? today : d)
+  return path.map((stage, i) => {
+    const finished = progress.stage === 'approved'
+    const done = finished || i < position
+    const eta: StageEta = { stage, done }
+    const started = i === position && entry ? entry : done ? lastEntryOf(progress, stage) : undefined
+    if (started) eta.startedAt = started.at
+    if (stage === 'draft' || (done && stage !== 'approved')) return eta
+    if (stage === 'approved') {
+      if (finished && started) eta.etaDate = eta.minDate = eta.maxDate = shanghaiDate(started.at)
+      else Object.assign(eta, { minDate: cursor.min, etaDate: cursor.eta, maxDate: cursor.max })
+    } else {
+      const from =
+        i === position && entry
+          ? { min: shanghaiDate(entry.at), eta: shanghaiDate(entry.at), max: shanghaiDate(entry.at) }
+          : { min: notBeforeToday(cursor.min), eta: notBeforeToday(cursor.eta), max: notBeforeToday(cursor.max) }
+      if (stage === 'sms_verification') {
+        // Verified the same day as a rule; at the latest by the deadline (24 h after the SMS)
+        const deadline =
+          i === position && progress.smsDeadline ? shanghaiDate(progress.smsDeadline) : addDays(from.max, 1)
+        Object.assign(eta, { minDate: from.min, etaDate: from.eta, maxDate: deadline })
+      } else {
+        const d = reviewDays(stage as 'platform_review' | 'admin_review', profile, observed)
+        eta.minDate = addWorkingDays(from.min, d.min)
+        eta.etaDate = addWorkingDays(from.eta, d.typical)
+        eta.maxDate = addWorkingDays(from.max, d.max)
+      }
+      cursor = { min: eta.minDate!, eta: eta.etaDate!, max: eta.maxDate! }
+    }
+    if (eta.minDate && eta.maxDate && spansProvisionalYear(eta.minDate, eta.maxDate)) eta.provisional = true
+    return eta
+  })
+}
+
+function lastEntryOf(progress: FilingProgress, stage: Stage): StageEntry | undefined {
+  for (let i = progress.history.length - 1; i >= 0; i--)
+    if (progress.history[i].stage === stage) return progress.history[i]
+  return undefined
+}

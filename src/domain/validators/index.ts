@@ -1,0 +1,4 @@
+export * from './idCard'
+export * from './uscc'
+export * from './mobile'
+export * from './filingNumber'

@@ -1,0 +1,100 @@
+/**
+ * `node dist/server/index.js` (what `npm start` runs): the local and Douyin back end on 127.0.0.1.
+ *
+ * Environment:
+ *   PORT (8787), BEIAN_DATA_DIR (.local-data), BEIAN_STATIC_DIR (dist/h5),
+ *   BEIAN_DATA_KEY — base64 32-byte AES key; in local mode generated once into <data dir>/data.key if absent,
+ *   TT_APPID + TT_SECRET — Douyin mode: tt.login codes via code2Session, reminders via notify-user v2,
+ *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
+ *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS).
+ * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }.
+ */
+import * as fs from 'fs'
+import * as path from 'path'
+import { DEFAULT_SETTINGS, type Deps } from '../cloud/context'
+import { localKeyProvider } from '../cloud/crypto'
+import { localCodeExchanger } from '../cloud/handlers/session/login'
+import { consoleLogger, systemClock } from '../cloud/ports'
+import { INDEXES } from '../cloud/records'
+import { NedbStore } from '../cloud/stores/nedb-store'
+import { createServerApp } from './app'
+import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
+import { outboxSender } from './outbox'
+
+function jsonEnv(name: string): Record<string, string> {
+  const raw = process.env[name]
+  if (!raw) return {}
+  try {
+    return JSON.parse(raw) as Record<string, string>
+  } catch {
+    console.error(`${name} is not valid JSON; ignored`)
+    return {}
+  }
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 8787)
+  const dataDir = path.resolve(process.env.BEIAN_DATA_DIR || '.local-data')
+  const staticRoot = path.resolve(process.env.BEIAN_STATIC_DIR || 'dist/h5')
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+
+  const douyin = process.env.TT_APPID && process.env.TT_SECRET
+  const mode = douyin ? 'douyin' : 'local'
+  const { keys, generated, source } = localKeyProvider(dataDir)
+  const store = new NedbStore({ dir: dataDir, indexes: INDEXES, compactEveryMs: 10 * 60_000 })
+  const ttTemplates = jsonEnv('TT_TEMPLATE_IDS')
+  const deps: Deps = {
+    store,
+    clock: systemClock,
+    keys,
+    logger: consoleLogger,
+    settings: { ...DEFAULT_SETTINGS, templateIds: { ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') } }
+  }
+  const fetchFn = globalThis.fetch as unknown as FetchLike
+  const app = createServerApp({
+    deps,
+    mode,
+    staticRoot,
+    reminderEveryMs: 60_000,
+    exchanger: douyin
+      ? douyinCodeExchanger(
+          { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds: ttTemplates },
+          fetchFn,
+          consoleLogger
+        )
+      : localCodeExchanger,
+    sender: douyin
+      ? douyinSender(
+          { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds: ttTemplates },
+          fetchFn
+        )
+      : outboxSender(store, systemClock)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject)
+    app.server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.info(`备案助手 server (${mode} mode) on http://127.0.0.1:${actualPort}`)
+  console.info(`  data: ${dataDir}`)
+  if (generated)
+    console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
+  else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
+  if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
+  if (mode === 'local') console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders')
+
+  const stop = async () => {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}
+
+main().catch((err) => {
+  console.error('server failed to start:', err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,84 @@
+/** Serves the built H5 app (dist/h5) with SPA fallback to index.html, never outside its folder. */
+import * as fs from 'fs'
+import type { IncomingMessage, ServerResponse } from 'http'
+import * as path from 'path'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.wasm': 'application/wasm'
+}
+
+export const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  // invite links carry a token in the query: never send it on as a referrer
+  'Referrer-Policy': 'no-referrer'
+}
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/** The file under `root` a URL path names, or null when it would leave `root` or is malformed. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null
+  const absoluteRoot = path.resolve(root)
+  const target = path.resolve(absoluteRoot, '.' + path.posix.normalize('/' + decoded))
+  if (target !== absoluteRoot && !target.startsWith(absoluteRoot + path.sep)) return null
+  return target
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
+
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, urlPath: string): void {
+  const send = (status: number, file: string | null, body?: string): void => {
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' }
+    if (file) {
+      const stat = fs.statSync(file)
+      res.writeHead(status, { ...headers, 'Content-Type': contentTypeOf(file), 'Content-Length': String(stat.size) })
+      if (req.method === 'HEAD') res.end()
+      else fs.createReadStream(file).pipe(res)
+    } else {
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : body)
+    }
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, null, 'Method Not Allowed')
+  const target = resolveStaticPath(root, urlPath)
+  if (!target) return send(400, null, 'Bad Request')
+  if (isFile(target)) return send(200, target)
+  const index = path.join(root, 'index.html')
+  if (isFile(path.join(target, 'index.html'))) return send(200, path.join(target, 'index.html'))
+  // SPA fallback: page routes have no extension; a missing asset is a real 404
+  if (!path.extname(target) && isFile(index)) return send(200, index)
+  return send(404, null, isFile(index) ? 'Not Found' : 'Not Found (the H5 app is not built: npm run build:h5)')
+}

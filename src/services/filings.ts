@@ -1,0 +1,32 @@
+import type { FilingProfile } from '../domain/types'
+import { api } from './api'
+import type { Envelope, FilingView } from './api-types'
+import { readJson, removeKey, writeJson } from './storage'
+
+/** The filing the tabs (材料, 进度) show; the home page switches it. */
+const CURRENT_KEY = 'current-filing'
+
+export function currentFilingId(): string | undefined {
+  return readJson<string>(CURRENT_KEY)
+}
+
+export function setCurrentFilingId(id: string | undefined): void {
+  if (id) writeJson(CURRENT_KEY, id)
+  else removeKey(CURRENT_KEY)
+}
+
+function randomRef(): string {
+  return `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** Creates the filing from the wizard's answers and makes it the current one. */
+export async function createFiling(profile: FilingProfile): Promise<Envelope<FilingView>> {
+  const title = profile.texts.appName?.trim() || '未命名小程序'
+  // The same clientRef on a retry makes the server answer with the filing it already created
+  const result = await api.filings.create({ profile, title, clientRef: randomRef() })
+  if (result.ok) setCurrentFilingId(result.data.id)
+  return result
+}
+
+export const listFilings = () => api.filings.list({})
+export const getFiling = (id: string) => api.filings.get({ id })

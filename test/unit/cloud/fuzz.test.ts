@@ -1,0 +1,143 @@
+/** @jest-environment node */
+/**
+ * Property-based fuzzing of every action: whatever the input — random values, or a valid input with one part
+ * replaced, removed or added — the answer is an envelope and nothing throws.
+ */
+import fc from 'fast-check'
+import { CLIENT_FUNCTIONS } from '../../../src/cloud/actions'
+import type { ActionDef } from '../../../src/cloud/context'
+import { dispatch } from '../../../src/cloud/dispatch'
+import { FORM, PROFILE, makeEnv, type TestEnv } from './helpers'
+
+const A = 'owner-a'
+const P = 'principal-p'
+
+type Sample = Record<string, unknown>
+
+async function samples(env: TestEnv): Promise<Record<string, Record<string, Sample>>> {
+  const filing = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
+  const invite = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })
+  const spare = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'app_principal' })
+  await env.ok(P, 'invites', 'accept', { token: invite.token })
+  const id = filing.id
+  return {
+    filings: {
+      create: {
+        profile: PROFILE,
+        form: FORM,
+        title: '标题',
+        materials: { owner_license: 'ready' },
+        clientRef: 'draft-abcdef'
+      },
+      get: { id, reveal: true },
+      list: {},
+      update: { id, version: 1, title: '新', profile: PROFILE, form: FORM, materials: { a: 'todo' } },
+      advance: { id, version: 1, action: { type: 'platform_pass', smsReceivedAt: '2025-03-03T10:00:00+08:00' } },
+      remove: { id },
+      schedule: { id },
+      export: {},
+      purge: { confirm: true }
+    },
+    subscriptions: {
+      record: { results: [{ template: 'sms_deadline', result: 'accept' }] },
+      status: {}
+    },
+    invites: {
+      create: { filingId: id, role: 'owner_principal', withCode: true },
+      accept: { token: spare.token },
+      revoke: { inviteId: spare.inviteId },
+      list: { filingId: id }
+    }
+  }
+}
+
+/** Every path of an object (dotted), for mutations. */
+function paths(value: unknown, prefix: string[] = []): string[][] {
+  if (typeof value !== 'object' || value === null) return [prefix]
+  const out: string[][] = prefix.length ? [prefix] : []
+  for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]))
+  return out
+}
+
+function mutate(
+  sample: Sample,
+  path: string[],
+  op: 'replace' | 'delete' | 'add',
+  value: unknown,
+  extraKey: string
+): unknown {
+  const copy = JSON.parse(JSON.stringify(sample)) as Record<string, unknown>
+  if (!path.length) return op === 'replace' ? value : copy
+  let node = copy as Record<string, unknown>
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string, unknown>
+  const last = path[path.length - 1]
+  if (op === 'replace') node[last] = value
+  else if (op === 'delete') delete node[last]
+  else if (typeof node[last] === 'object' && node[last] !== null)
+    (node[last] as Record<string, unknown>)[extraKey] = value
+  else node[extraKey] = value
+  return copy
+}
+
+const nasty = fc.oneof(
+  fc.anything(),
+  fc.string({ maxLength: 3000 }),
+  fc.constantFrom('', ' ', '\u0000', '__proto__', 'constructor', '*'.repeat(20), '138****8000', '长期', 'NaN', '1e309'),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(null, undefined, true, [], {}, -1, 0, Number.MAX_SAFE_INTEGER)
+)
+
+function isEnvelope(res: unknown): boolean {
+  const r = res as { ok?: unknown; code?: unknown; message?: unknown; fieldErrors?: unknown; data?: unknown }
+  if (r?.ok === true) return 'data' in r
+  return (
+    r?.ok === false &&
+    typeof r.code === 'string' &&
+    typeof r.message === 'string' &&
+    /[\u4e00-\u9fff]/.test(r.message) &&
+    typeof r.fieldErrors === 'object'
+  )
+}
+
+describe('fuzzing every action', () => {
+  let env: TestEnv
+  let valid: Awaited<ReturnType<typeof samples>>
+  beforeAll(async () => {
+    env = makeEnv('wx')
+    valid = await samples(env)
+  })
+
+  const cases = Object.entries(CLIENT_FUNCTIONS).flatMap(([fn, actions]) =>
+    Object.keys(actions).map((action) => [fn, action] as const)
+  )
+
+  it.each(cases)('%s.%s answers an envelope for any input', async (fn, action) => {
+    const actions = (CLIENT_FUNCTIONS as unknown as Record<string, Record<string, ActionDef>>)[fn]
+    const sample = valid[fn][action]
+    const allPaths = [[], ...paths(sample)]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          nasty.map((data) => ({ action, data })),
+          fc
+            .tuple(
+              fc.constantFrom(...allPaths),
+              fc.constantFrom('replace', 'delete', 'add') as fc.Arbitrary<'replace' | 'delete' | 'add'>,
+              nasty,
+              fc.string({ maxLength: 12 })
+            )
+            .map(([path, op, value, key]) => ({ action, data: mutate(sample, path, op, value, key) })),
+          fc.anything()
+        ),
+        fc.constantFrom(A, P, 'stranger', null),
+        async (event, user) => {
+          const res = await dispatch(fn, actions, event, { userId: async () => user }, env.deps)
+          expect(isEnvelope(res)).toBe(true)
+          expect(JSON.stringify(res ?? null)).not.toMatch(/at .*\.ts:\d+|Error:/)
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+})

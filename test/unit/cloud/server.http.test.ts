@@ -1,0 +1,231 @@
+/** @jest-environment node */
+/**
+ * The local HTTP server, started for real on an ephemeral port with a temporary data folder: the same envelopes
+ * as the cloud functions, HTTP status codes, sessions, static files and the local-mode dev endpoints.
+ */
+import * as fs from 'fs'
+import * as os from 'os'
+import * as path from 'path'
+import type { AddressInfo } from 'net'
+import { DEFAULT_SETTINGS } from '../../../src/cloud/context'
+import { localKeyProvider } from '../../../src/cloud/crypto'
+import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
+import { systemClock } from '../../../src/cloud/ports'
+import { INDEXES } from '../../../src/cloud/records'
+import { NedbStore } from '../../../src/cloud/stores/nedb-store'
+import { createServerApp, type ServerApp } from '../../../src/server/app'
+import { outboxSender } from '../../../src/server/outbox'
+import { FORM, ID_NUMBER, MOBILE, PROFILE, RecordingLogger } from './helpers'
+
+let dir: string
+let staticRoot: string
+let app: ServerApp
+let base: string
+let store: NedbStore
+const logger = new RecordingLogger()
+
+async function startServer(mode: 'local' | 'douyin' = 'local') {
+  store = new NedbStore({ dir: path.join(dir, 'data'), indexes: INDEXES })
+  app = createServerApp({
+    deps: {
+      store,
+      clock: systemClock,
+      keys: localKeyProvider(path.join(dir, 'data'), {} as NodeJS.ProcessEnv).keys,
+      logger,
+      settings: DEFAULT_SETTINGS
+    },
+    sender: outboxSender(store, systemClock),
+    exchanger: localCodeExchanger,
+    mode,
+    staticRoot,
+    reminderEveryMs: 0,
+    maxBodyBytes: 64 * 1024
+  })
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-server-'))
+  staticRoot = path.join(dir, 'h5')
+  fs.mkdirSync(path.join(staticRoot, 'js'), { recursive: true })
+  fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>备案助手</title>')
+  fs.writeFileSync(path.join(staticRoot, 'js', 'app.js'), 'console.log(1)')
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'do not serve')
+  await startServer()
+})
+
+afterAll(async () => {
+  await app.close()
+  await store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+async function api(route: string, body?: unknown, token?: string, method = 'POST') {
+  const res = await fetch(`${base}/api/${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  })
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; code?: string; data?: any; fieldErrors?: object }
+  }
+}
+
+async function loginAs(code: string): Promise<string> {
+  const res = await api('login', { code })
+  expect(res).toMatchObject({ status: 200, body: { ok: true } })
+  return res.body.data.token
+}
+
+describe('local HTTP server', () => {
+  it('answers health', async () => {
+    expect(await api('health', undefined, undefined, 'GET')).toEqual({
+      status: 200,
+      body: { ok: true, data: { status: 'ok' } }
+    })
+  })
+
+  it('logs in: the same code is the same user, a new token each time, stored only hashed', async () => {
+    const t1 = await loginAs('device-one')
+    const t2 = await loginAs('device-one')
+    expect(t1).not.toBe(t2)
+    const created = await api('filings', { action: 'create', data: { profile: PROFILE } }, t1)
+    expect(created.status).toBe(200)
+    expect((await api('filings', { action: 'get', data: { id: created.body.data.id } }, t2)).status).toBe(200)
+    const sessions = fs.readFileSync(path.join(dir, 'data', 'sessions.db'), 'utf8')
+    expect(sessions).not.toContain(t1)
+    expect(fs.statSync(path.join(dir, 'data', 'sessions.db')).mode & 0o777).toBe(0o600)
+  })
+
+  it.each([
+    ['no token', undefined, 401, 'UNAUTHENTICATED'],
+    ['an unknown token', 'x'.repeat(43), 401, 'UNAUTHENTICATED']
+  ])('refuses %s with 401', async (_label, token, status, code) => {
+    expect(await api('filings', { action: 'list', data: {} }, token)).toMatchObject({
+      status,
+      body: { ok: false, code }
+    })
+  })
+
+  it('maps error codes to 4xx statuses with the envelope', async () => {
+    const a = await loginAs('user-a')
+    const b = await loginAs('user-b')
+    const { body } = await api('filings', { action: 'create', data: { profile: PROFILE, form: FORM } }, a)
+    const id = body.data.id
+    expect(await api('filings', { action: 'get', data: { id } }, b)).toMatchObject({
+      status: 404,
+      body: { ok: false, code: 'NOT_FOUND' }
+    })
+    expect(await api('filings', { action: 'update', data: { id, version: 9, title: 'x' } }, a)).toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT' }
+    })
+    expect(
+      await api('filings', { action: 'create', data: { profile: { ...PROFILE, platform: 'qq' } } }, a)
+    ).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID', fieldErrors: { 'profile.platform': ['不是允许的取值'] } }
+    })
+    expect(
+      await api('filings', { action: 'advance', data: { id, version: 1, action: { type: 'sms_verified' } } }, a)
+    ).toMatchObject({
+      status: 422,
+      body: { code: 'STAGE_RULE' }
+    })
+    expect(await api('filings', '{not json', a)).toMatchObject({ status: 400, body: { ok: false, code: 'INVALID' } })
+    expect(
+      await api('filings', { action: 'create', data: { profile: PROFILE, title: 'x'.repeat(70_000) } }, a)
+    ).toMatchObject({
+      status: 413,
+      body: { ok: false, code: 'INVALID' }
+    })
+    expect(await api('nothing-here', {}, a)).toMatchObject({ status: 404, body: { ok: false } })
+  })
+
+  it('keeps personal data encrypted on disk and out of the logs', async () => {
+    const a = await loginAs('user-enc')
+    const { body } = await api('filings', { action: 'create', data: { profile: PROFILE, form: FORM } }, a)
+    expect(body.data.form.ownerPrincipal.idNumber).not.toBe(ID_NUMBER)
+    const disk = fs
+      .readdirSync(path.join(dir, 'data'))
+      .map((f) => fs.readFileSync(path.join(dir, 'data', f), 'utf8'))
+      .join('\n')
+    expect(disk).not.toContain(ID_NUMBER)
+    expect(disk).not.toContain(MOBILE)
+    expect(logger.lines.join('\n')).not.toContain(ID_NUMBER)
+    expect(logger.lines.join('\n')).not.toContain(a)
+  })
+
+  it('refuses client calls to the reminder function', async () => {
+    const a = await loginAs('user-a')
+    expect(await api('reminders', { action: 'run', data: {} }, a)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' }
+    })
+  })
+
+  it('runs the reminder job at a chosen time and shows each user only their own outbox', async () => {
+    const a = await loginAs('outbox-a')
+    const b = await loginAs('outbox-b')
+    const { body } = await api('filings', { action: 'create', data: { profile: PROFILE, form: FORM } }, a)
+    await api(
+      'subscriptions',
+      { action: 'record', data: { results: [{ template: 'sms_deadline', result: 'accept' }] } },
+      a
+    )
+    const submitted = await api(
+      'filings',
+      { action: 'advance', data: { id: body.data.id, version: 1, action: { type: 'submit' } } },
+      a
+    )
+    await api(
+      'filings',
+      {
+        action: 'advance',
+        data: { id: body.data.id, version: submitted.body.data.version, action: { type: 'platform_pass' } }
+      },
+      a
+    )
+    const before = await api('dev/outbox', undefined, a, 'GET')
+    expect(before.body.data.messages).toEqual([])
+    const run = await api('dev/run-reminders', { now: new Date(Date.now() + 60_000).toISOString() }, a)
+    expect(run).toMatchObject({ status: 200, body: { ok: true, data: { sent: 1 } } })
+    const after = await api('dev/outbox', undefined, a, 'GET')
+    expect(after.body.data.messages).toEqual([
+      expect.objectContaining({ template: 'sms_deadline', fields: expect.any(Object) })
+    ])
+    expect((await api('dev/outbox', undefined, b, 'GET')).body.data.messages).toEqual([])
+    expect((await api('dev/outbox', undefined, undefined, 'GET')).status).toBe(401)
+    expect((await api('dev/run-reminders', { now: 'yesterday' }, a)).status).toBe(400)
+  })
+
+  it.each([
+    ['/', 200, 'text/html'],
+    ['/js/app.js', 200, 'text/javascript'],
+    ['/pages/progress/index?id=1', 200, 'text/html'],
+    ['/js/missing.js', 404, 'text/plain'],
+    ['/../secret.txt', 404, 'text/plain'],
+    ['/%2e%2e/secret.txt', 404, 'text/plain'],
+    ['/js/%2e%2e%2f%2e%2e%2fsecret.txt', 404, 'text/plain'],
+    ['/%E0%A4%A', 400, 'text/plain']
+  ])('serves %s → %i %s, never a file outside the app', async (url, status, type) => {
+    const res = await fetch(base + url)
+    expect(res.status).toBe(status)
+    expect(res.headers.get('content-type')).toContain(type)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await res.text()).not.toContain('do not serve')
+  })
+})
+
+describe('Douyin mode', () => {
+  it('has no dev endpoints', async () => {
+    await app.close()
+    await store.close()
+    await startServer('douyin')
+    const a = await loginAs('dy')
+    expect((await api('dev/outbox', undefined, a, 'GET')).status).toBe(404)
+    expect((await api('dev/run-reminders', {}, a)).status).toBe(404)
+  })
+})
