@@ -10,10 +10,10 @@ declare module '*.scss'
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    NODE_ENV: 'development' | 'production' | 'test'
+    NODE_ENV?: 'development' | 'production' | 'test'
     /** The platform being built */
-    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
-    TARO_APP_ID: string
+    TARO_ENV?: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_ID?: string
     BEIAN_API_BASE?: string
     BEIAN_CLOUD_ENV?: string
   }

@@ -16,7 +16,7 @@ describe('H5 app shell', () => {
   it('shows the home page title without console errors', async () => {
     const { page, errors } = phone
     await gotoRoute(page, '/pages/index/index')
-    await page.getByText('备案助手').first().waitFor()
+    await page.locator('.home-hero__title', { hasText: '备案助手' }).waitFor()
     await page.getByText('我的备案').waitFor()
     expect(await page.title()).toBe('备案助手')
     await screenshot(page, 'shell-01-home')

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, Empty } from '@nutui/nutui-react-taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import EmptyState from '../../components/empty-state'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import { openPage } from '../../services/navigation'
@@ -31,7 +32,7 @@ export default function HomePage() {
 
       <Text className='section-title'>我的备案</Text>
       <View className='card'>
-        <Empty status='empty' description='还没有备案。点“新建备案”，回答几个问题就能拿到你的材料清单。' />
+        <EmptyState title='还没有备案' description='点“新建备案”，回答几个问题就能拿到你的材料清单。' />
       </View>
 
       <Cell.Group>

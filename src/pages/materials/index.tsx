@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, Empty } from '@nutui/nutui-react-taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import EmptyState from '../../components/empty-state'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import { openPage } from '../../services/navigation'
@@ -9,8 +10,7 @@ export default function MaterialsPage() {
     <PageShell className='materials'>
       <Text className='section-title'>材料清单</Text>
       <View className='card'>
-        <Empty
-          status='empty'
+        <EmptyState
           title='还没有你的专属清单'
           description='材料取决于平台、主体类型、省份和负责人是否为法定代表人。回答几个问题，清单就只列你需要的。'
         />

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import EmptyState from '../../components/empty-state'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import { openPage } from '../../services/navigation'
@@ -9,8 +10,7 @@ export default function ProgressPage() {
     <PageShell className='progress'>
       <Text className='section-title'>备案进度</Text>
       <View className='card'>
-        <Empty
-          status='empty'
+        <EmptyState
           title='还没有进行中的备案'
           description='提交备案后，在这里记录每个阶段，我们按工作日算出预计日期，并在短信核验截止前提醒你。'
         />

@@ -55,5 +55,5 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Opens an app route in hash mode, e.g. `goto(page, '/pages/index/index')`. */
 export async function gotoRoute(page: Page, route: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#${route}`, { waitUntil: 'networkidle' })
+  await page.goto(`${baseUrl()}/#${route}`, { waitUntil: 'load' })
 }
