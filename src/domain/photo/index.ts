@@ -1,0 +1,67 @@
+/**
+ * Photo pre-check: what a filing reviewer would reject in a certificate photo or a face-check photo, found on the
+ * phone before upload. Pure functions over decoded RGBA pixels (no canvas, no Taro): the page decodes, this judges.
+ */
+import { checkBlur } from './blur'
+import { checkExposure } from './exposure'
+import { checkFaceBackground, checkFaceLighting } from './face'
+import { checkFormat } from './format'
+import { checkFraming } from './framing'
+import { checkGlare } from './glare'
+import { checkGreyscale } from './greyscale'
+import { forAnalysis } from './raster'
+import type { AnalyserResult, PhotoInput, PhotoMetrics, PhotoReport, RgbaImage } from './types'
+
+export { checkBlur, measureSharpness } from './blur'
+export { checkExposure } from './exposure'
+export { checkFaceBackground, checkFaceLighting } from './face'
+export { checkFormat, normalisePhotoFormat } from './format'
+export { checkFraming } from './framing'
+export { checkGlare } from './glare'
+export { checkGreyscale } from './greyscale'
+export { PHOTO_FINDING_TEXT, photoFinding, type PhotoFindingCode } from './findings'
+export { ANALYSIS_MAX_SIDE, downscale, forAnalysis, toLuma } from './raster'
+export { PHOTO_RULES, photoRulesFor, type PhotoFormat, type PlatformPhotoRules } from './rules'
+export { PHOTO_THRESHOLDS } from './thresholds'
+export type {
+  AnalyserResult,
+  PhotoFileInfo,
+  PhotoInput,
+  PhotoKind,
+  PhotoMetrics,
+  PhotoReport,
+  RgbaImage
+} from './types'
+
+/** Pixel analysers per photo kind. Glare, exposure and framing are about documents; a face photo has its own. */
+const PIXEL_ANALYSERS: Record<PhotoInput['kind'], Array<(image: RgbaImage) => AnalyserResult>> = {
+  document: [checkBlur, checkGlare, checkExposure, checkGreyscale, checkFraming],
+  face: [checkBlur, checkGreyscale, checkFaceBackground, checkFaceLighting]
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+
+/**
+ * Runs every check that applies to the photo kind on one downscaled copy of the image. Findings come errors first.
+ * `file.width`/`file.height` give the original size when `image` was drawn smaller than the file.
+ */
+export function analysePhoto(input: PhotoInput): PhotoReport {
+  const started = now()
+  const { image, kind, platform, file } = input
+  const small = forAnalysis(image)
+  const format = checkFormat({ platform, width: image.width, height: image.height, file })
+  const results = [format, ...PIXEL_ANALYSERS[kind].map((analyse) => analyse(small))]
+  const metrics: PhotoMetrics = {
+    width: file?.width ?? image.width,
+    height: file?.height ?? image.height,
+    analysedWidth: small.width,
+    analysedHeight: small.height
+  }
+  for (const result of results) Object.assign(metrics, result.metrics)
+  const findings = results
+    .flatMap((result) => result.findings)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  return { findings, metrics, ms: now() - started }
+}

@@ -1,0 +1,56 @@
+/**
+ * Photo pre-check speed: analysePhoto on a 4000×3000 RGBA phone photo (downscale included), median of 21 runs after
+ * 3 warm-up runs. Run: npx tsx test/bench/photo.bench.ts
+ */
+import { analysePhoto, downscale, ANALYSIS_MAX_SIDE } from '../../src/domain/photo'
+import {
+  addGlare,
+  documentScene,
+  faceScene,
+  mulberry32,
+  photograph,
+  renderDocument,
+  renderFace
+} from '../fixtures/photos/synth'
+
+const RUNS = 21
+const WARM_UP = 3
+const GOAL_MS = 150
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function time(run: () => unknown): number {
+  for (let k = 0; k < WARM_UP; k++) run()
+  const times: number[] = []
+  for (let k = 0; k < RUNS; k++) {
+    const started = performance.now()
+    run()
+    times.push(performance.now() - started)
+  }
+  return median(times)
+}
+
+const line = (label: string, ms: number, goal?: number): void =>
+  console.log(`photo  ${label.padEnd(44)} median ${ms.toFixed(1).padStart(6)} ms${goal ? `  (goal ≤ ${goal} ms)` : ''}`)
+
+const scene = documentScene(7, [4000, 3000], 'license')
+const documentPhoto = photograph(addGlare(renderDocument(scene), scene, mulberry32(7)), mulberry32(8), 3)
+const facePhoto = photograph(renderFace(faceScene(7, 'white', [3000, 4000])), mulberry32(9), 3)
+const file = { format: 'jpg', byteSize: 1_900_000 }
+
+const documentMs = time(() => analysePhoto({ image: documentPhoto, kind: 'document', platform: 'weapp', file }))
+line('analysePhoto document 4000×3000 (downscale incl.)', documentMs, GOAL_MS)
+line(
+  'analysePhoto face 3000×4000 (downscale incl.)',
+  time(() => analysePhoto({ image: facePhoto, kind: 'face', platform: 'weapp', file })),
+  GOAL_MS
+)
+line(
+  `  of which downscale to ${ANALYSIS_MAX_SIDE} px`,
+  time(() => downscale(documentPhoto, ANALYSIS_MAX_SIDE))
+)
+if (documentMs > GOAL_MS) console.log(`photo  WARNING: above the ${GOAL_MS} ms goal on this machine`)

@@ -1,0 +1,56 @@
+/** @jest-environment node */
+import {
+  checkBlur,
+  checkExposure,
+  checkFraming,
+  checkGlare,
+  checkGreyscale,
+  forAnalysis
+} from '../../../src/domain/photo'
+import { DOCUMENT_VARIANTS, documentCases } from '../../fixtures/photos/cases'
+import { accuracyOf, analyseCases, type Scored } from './scoring'
+
+const SEEDS = Array.from({ length: 24 }, (_, k) => k + 1)
+
+describe('document photo analysers on the generated fixture set', () => {
+  let scored: Scored[] = []
+  beforeAll(() => {
+    scored = analyseCases(SEEDS.flatMap((seed) => documentCases(seed)))
+  })
+
+  it('covers every variant for every seed, at several sizes', () => {
+    expect(scored).toHaveLength(SEEDS.length * DOCUMENT_VARIANTS.length)
+    const sizes = new Set(scored.map(({ testCase }) => `${testCase.image.width}×${testCase.image.height}`))
+    expect(sizes.size).toBeGreaterThanOrEqual(5)
+  })
+
+  it.each(['checkBlur', 'checkGlare', 'checkExposure', 'checkGreyscale', 'checkFraming'])(
+    '%s classifies at least 95% of the cases it is judged on',
+    (analyser) => {
+      const accuracy = accuracyOf(analyser, scored)
+      expect(accuracy.positives).toBeGreaterThanOrEqual(24)
+      expect(accuracy.judged - accuracy.positives).toBeGreaterThanOrEqual(24)
+      const rate = accuracy.correct / accuracy.judged
+      if (rate < 0.95) throw new Error(`${analyser}: ${(rate * 100).toFixed(1)}%\n${accuracy.misses.join('\n')}`)
+      expect(rate).toBeGreaterThanOrEqual(0.95)
+    }
+  )
+
+  it('gives no error finding on any clean photo', () => {
+    const clean = scored.filter(({ testCase }) => testCase.variant === 'clean')
+    expect(clean).toHaveLength(SEEDS.length)
+    const errors = clean.flatMap(({ testCase, report }) =>
+      report.findings.filter((f) => f.severity === 'error').map((f) => `${testCase.name}: ${f.code}`)
+    )
+    expect(errors).toEqual([])
+  })
+
+  it('each exported analyser, run alone, finds what analysePhoto reports for it', () => {
+    const analysers = { checkBlur, checkGlare, checkExposure, checkGreyscale, checkFraming }
+    for (const { testCase, report } of scored.filter((_, k) => k % 7 === 0)) {
+      const small = forAnalysis(testCase.image)
+      const alone = Object.values(analysers).flatMap((analyse) => analyse(small).findings.map((f) => f.code))
+      expect(alone.sort()).toEqual(report.findings.map((f) => f.code).sort())
+    }
+  })
+})
