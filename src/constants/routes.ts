@@ -15,7 +15,19 @@ export const TAB_PAGES = {
 export const FILING_PACKAGE = {
   root: 'filing',
   pages: {
-    wizard: 'wizard/index'
+    wizard: 'wizard/index',
+    /** 信息自检: the five form sections. */
+    selfCheck: 'self-check/index',
+    /** Findings of the self-check, each tappable back to its field. */
+    checkResult: 'check-result/index',
+    /** Separate consent before the first sensitive field. */
+    consent: 'consent/index',
+    /** 检查照片 for one photo material (`?material=<id>`). */
+    photoCheck: 'photo-check/index',
+    /** Which reminders are scheduled, subscription permissions, calendar fallback. */
+    reminders: 'reminders/index',
+    /** Invite the legal representative / principal. */
+    invite: 'invite/index'
   }
 } as const
 
@@ -24,7 +36,11 @@ export const MORE_PACKAGE = {
   root: 'more',
   pages: {
     privacy: 'privacy/index',
-    about: 'about/index'
+    about: 'about/index',
+    /** Landing page of an invite link / QR code (`?invite=<token>`). */
+    join: 'join/index',
+    /** Export / delete all my data. */
+    myData: 'my-data/index'
   }
 } as const
 
