@@ -8,7 +8,7 @@ import {
   forAnalysis
 } from '../../../src/domain/photo'
 import { DOCUMENT_VARIANTS, documentCases } from '../../fixtures/photos/cases'
-import { accuracyOf, analyseCases, type Scored } from './scoring'
+import { analyseCases, errorFindingsOf, expectAccurate, type Scored } from './scoring'
 
 const SEEDS = Array.from({ length: 24 }, (_, k) => k + 1)
 
@@ -26,23 +26,13 @@ describe('document photo analysers on the generated fixture set', () => {
 
   it.each(['checkBlur', 'checkGlare', 'checkExposure', 'checkGreyscale', 'checkFraming'])(
     '%s classifies at least 95% of the cases it is judged on',
-    (analyser) => {
-      const accuracy = accuracyOf(analyser, scored)
-      expect(accuracy.positives).toBeGreaterThanOrEqual(24)
-      expect(accuracy.judged - accuracy.positives).toBeGreaterThanOrEqual(24)
-      const rate = accuracy.correct / accuracy.judged
-      if (rate < 0.95) throw new Error(`${analyser}: ${(rate * 100).toFixed(1)}%\n${accuracy.misses.join('\n')}`)
-      expect(rate).toBeGreaterThanOrEqual(0.95)
-    }
+    (analyser) => expectAccurate(analyser, scored)
   )
 
   it('gives no error finding on any clean photo', () => {
     const clean = scored.filter(({ testCase }) => testCase.variant === 'clean')
     expect(clean).toHaveLength(SEEDS.length)
-    const errors = clean.flatMap(({ testCase, report }) =>
-      report.findings.filter((f) => f.severity === 'error').map((f) => `${testCase.name}: ${f.code}`)
-    )
-    expect(errors).toEqual([])
+    expect(errorFindingsOf(scored, 'clean')).toEqual([])
   })
 
   it('each exported analyser, run alone, finds what analysePhoto reports for it', () => {

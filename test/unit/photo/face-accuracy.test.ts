@@ -2,7 +2,7 @@
 import { analysePhoto, checkFaceLighting, forAnalysis } from '../../../src/domain/photo'
 import { FACE_VARIANTS, faceCases } from '../../fixtures/photos/cases'
 import { SKIN_TONES, faceScene, mulberry32, photograph, renderFace } from '../../fixtures/photos/synth'
-import { PHONE_FILE, accuracyOf, analyseCases, type Scored } from './scoring'
+import { PHONE_FILE, analyseCases, errorFindingsOf, expectAccurate, type Scored } from './scoring'
 
 const SEEDS = Array.from({ length: 24 }, (_, k) => k + 101)
 
@@ -18,22 +18,11 @@ describe('face photo analysers on the generated fixture set', () => {
 
   it.each(['checkFaceBackground', 'checkFaceLighting', 'checkBlur', 'checkGreyscale'])(
     '%s classifies at least 95% of the face cases it is judged on',
-    (analyser) => {
-      const accuracy = accuracyOf(analyser, scored)
-      expect(accuracy.positives).toBeGreaterThanOrEqual(24)
-      expect(accuracy.judged - accuracy.positives).toBeGreaterThanOrEqual(24)
-      const rate = accuracy.correct / accuracy.judged
-      if (rate < 0.95) throw new Error(`${analyser}: ${(rate * 100).toFixed(1)}%\n${accuracy.misses.join('\n')}`)
-      expect(rate).toBeGreaterThanOrEqual(0.95)
-    }
+    (analyser) => expectAccurate(analyser, scored)
   )
 
   it('gives no error finding on any face photo against a white wall in good light', () => {
-    const clean = scored.filter(({ testCase }) => testCase.variant === 'white')
-    const errors = clean.flatMap(({ testCase, report }) =>
-      report.findings.filter((f) => f.severity === 'error').map((f) => `${testCase.name}: ${f.code}`)
-    )
-    expect(errors).toEqual([])
+    expect(errorFindingsOf(scored, 'white')).toEqual([])
   })
 
   it('does not run the document checks on a face photo', () => {

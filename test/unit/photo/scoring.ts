@@ -57,3 +57,25 @@ export function accuracyOf(analyser: string, scored: Scored[]): Accuracy {
   }
   return result
 }
+
+/**
+ * The issue's bar for one analyser: at least 95% correct over the cases it is judged on, with enough positive and
+ * negative cases (one per seed) that the rate means something. Misses are listed when it fails.
+ */
+export function expectAccurate(analyser: string, scored: Scored[], minEach = 24): void {
+  const accuracy = accuracyOf(analyser, scored)
+  expect(accuracy.positives).toBeGreaterThanOrEqual(minEach)
+  expect(accuracy.judged - accuracy.positives).toBeGreaterThanOrEqual(minEach)
+  const rate = accuracy.correct / accuracy.judged
+  if (rate < 0.95) throw new Error(`${analyser}: ${(rate * 100).toFixed(1)}%\n${accuracy.misses.join('\n')}`)
+  expect(rate).toBeGreaterThanOrEqual(0.95)
+}
+
+/** Error findings on the cases of one variant (the clean ones must have none). */
+export function errorFindingsOf(scored: Scored[], variant: string): string[] {
+  return scored
+    .filter(({ testCase }) => testCase.variant === variant)
+    .flatMap(({ testCase, report }) =>
+      report.findings.filter((f) => f.severity === 'error').map((f) => `${testCase.name}: ${f.code}`)
+    )
+}
