@@ -123,7 +123,7 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
   const entry = currentEntry(progress)
   const name = appName(filing)
   const progressPage = `${TAB_PAGES.progress}?id=${encodeURIComponent(filing.id)}`
-  const wizardPage = `${FILING_PACKAGE.root}/${FILING_PACKAGE.pages.wizard}?id=${encodeURIComponent(filing.id)}`
+  const selfCheckPage = `${FILING_PACKAGE.root}/${FILING_PACKAGE.pages.selfCheck}?id=${encodeURIComponent(filing.id)}`
   const out: Reminder[] = []
 
   const add = (
@@ -232,19 +232,21 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
             thing2: name,
             thing3: toThing(`${formatWechatDate(v)}到期，备案期间不够用`)
           },
-          wizardPage
+          selfCheckPage
         )
       }
     }
   }
 
-  if (progress.stage === 'draft' && filing.updatedAt) {
+  if (progress.stage === 'draft' && filing.updatedAt && entry) {
+    // Keyed by the draft's stage entry, not by updatedAt: each edit moves the same reminder (one write) instead of
+    // cancelling one and planning another, and a draft gets at most one nudge
     add(
       'stale_draft',
-      filing.updatedAt,
+      entry.at,
       addHours(filing.updatedAt, STALE_DRAFT_HOURS),
       { thing1: '继续填写备案信息', thing2: name, thing3: '草稿已3天未更新，早备案早上线' },
-      wizardPage
+      selfCheckPage
     )
   }
   return out

@@ -122,11 +122,17 @@ describe('planReminders', () => {
     const f = filing(newProgress('2025-09-20T09:00:00+08:00'), { updatedAt: '2025-09-20T09:30:00+08:00' })
     const stale = planReminders(f, '2025-09-21T09:00:00+08:00').find((r) => r.kind === 'stale_draft')!
     expect(stale).toMatchObject({
-      key: 'f1:stale_draft:2025-09-20T09:30:00+08:00',
+      key: 'f1:stale_draft:2025-09-20T09:00:00+08:00',
       dueAt: '2025-09-23T09:30:00+08:00',
       recipients: ['owner']
     })
-    expect(stale.page).toContain('filing/wizard/index?id=f1')
+    expect(stale.page).toContain('filing/self-check/index?id=f1')
+    // a later edit moves the same reminder instead of planning a new one
+    const edited = planReminders({ ...f, updatedAt: '2025-09-22T18:00:00+08:00' }, '2025-09-22T18:00:00+08:00')
+    expect(edited.find((r) => r.kind === 'stale_draft')).toMatchObject({
+      key: stale.key,
+      dueAt: '2025-09-25T18:00:00+08:00'
+    })
   })
 
   it('plans nothing for an approved filing', () => {
