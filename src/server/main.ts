@@ -32,6 +32,13 @@ function jsonEnv(name: string): Record<string, string> {
   }
 }
 
+/** Local mode "sends" to the outbox, so every kind has a template there: the H5 app can ask and record consent. */
+const LOCAL_TEMPLATE_IDS = {
+  sms_deadline: 'local-sms-deadline',
+  review_progress: 'local-review-progress',
+  todo_reminder: 'local-todo-reminder'
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 8787)
   const dataDir = path.resolve(process.env.BEIAN_DATA_DIR || '.local-data')
@@ -48,7 +55,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     keys,
     logger: consoleLogger,
-    settings: { ...DEFAULT_SETTINGS, templateIds: { ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') } }
+    settings: {
+      ...DEFAULT_SETTINGS,
+      templateIds: { ...(douyin ? {} : LOCAL_TEMPLATE_IDS), ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') }
+    }
   }
   const fetchFn = globalThis.fetch as unknown as FetchLike
   const app = createServerApp({

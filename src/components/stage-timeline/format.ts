@@ -1,0 +1,35 @@
+/**
+ * Dates and times as the filing pages show them, always in China's time (Asia/Shanghai) whatever the phone's
+ * time zone: '11月4日 周三', '11月4日 15:32', and the SMS countdown '23:59:12'.
+ */
+import { dayOfWeek, parseInstant, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../domain'
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** 'YYYY-MM-DD' → '11月4日 周三' ('2027年1月4日 周一' when the year is not `today`'s). */
+export function formatDay(date: string, today?: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const year = today && today.slice(0, 4) === date.slice(0, 4) ? '' : `${y}年`
+  return `${year}${m}月${d}日 ${WEEKDAYS[dayOfWeek(date)]}`
+}
+
+/** An ISO instant → '11月4日 15:32' in Shanghai time (with the year when it is not `today`'s). */
+export function formatDateTime(instant: string, today?: string): string {
+  const ms = parseInstant(instant)
+  if (Number.isNaN(ms)) return instant
+  const date = shanghaiDate(ms)
+  const t = new Date(ms + SHANGHAI_OFFSET_MS)
+  const [y, m, d] = date.split('-').map(Number)
+  const year = today && today.slice(0, 4) === date.slice(0, 4) ? '' : `${y}年`
+  return `${year}${m}月${d}日 ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`
+}
+
+/** Milliseconds left → 'HH:MM:SS' (never negative). */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)}`
+}

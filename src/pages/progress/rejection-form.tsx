@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro'
+import { REJECTION_REASONS } from '../../domain'
+import { joinReasons } from './reasons'
+
+interface RejectionFormProps {
+  /** 平台初审 / 管局审核. */
+  reviewName: string
+  saving: boolean
+  onConfirm: (reasons: string[]) => void
+  onCancel: () => void
+}
+
+/** 被驳回: the reasons from the rejection notice, picked from the common ones (each knows its fix) or typed. */
+export default function RejectionForm({ reviewName, saving, onConfirm, onCancel }: RejectionFormProps) {
+  const [picked, setPicked] = useState<string[]>([])
+  const [other, setOther] = useState('')
+  const reasons = joinReasons(picked, other)
+  const toggle = (label: string, on: boolean) =>
+    setPicked((p) => (on ? [...new Set([...p, label])] : p.filter((x) => x !== label)))
+
+  return (
+    <View className='progress-form'>
+      <Text className='progress-form__title'>{reviewName}驳回的原因</Text>
+      <Text className='muted'>对照驳回通知勾选，可多选；我们会告诉你去哪里改。</Text>
+      <View className='progress-form__reasons'>
+        {REJECTION_REASONS.map((r) => (
+          <View key={r.id} className='progress-form__reason'>
+            <Checkbox
+              className={`progress-form__reason-${r.id}`}
+              checked={picked.includes(r.label)}
+              onChange={(on) => toggle(r.label, on)}
+              label={r.label}
+            />
+          </View>
+        ))}
+      </View>
+      <Text className='progress-form__label'>其他原因（照抄驳回通知，每行一条）</Text>
+      <TextArea
+        className='progress-form__input progress-form__other'
+        placeholder='如：主体负责人电话无法接通'
+        value={other}
+        maxLength={200}
+        onChange={(v) => setOther(v)}
+      />
+      <View className='progress-form__buttons'>
+        <Button className='progress-form__cancel' disabled={saving} onClick={onCancel}>
+          返回
+        </Button>
+        <Button
+          className='progress-form__confirm progress-form__confirm--reject'
+          type='primary'
+          disabled={saving || reasons.length === 0}
+          loading={saving}
+          onClick={() => onConfirm(reasons)}
+        >
+          {reasons.length ? `记录 ${reasons.length} 条驳回原因` : '请选择或填写原因'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components'
+import { maskMobile, parseInstant } from '../../domain'
+import type { PersonForm } from '../../domain/types'
+import { formatCountdown, formatDateTime } from '../../components/stage-timeline/format'
+import { useNow } from './use-now'
+
+interface SmsCardProps {
+  deadline: string
+  ownerPrincipal: Partial<PersonForm>
+  /** Shows "让收短信的负责人也收到提醒" (the owner account may not be the person whose phone gets the text). */
+  onInvite?: () => void
+}
+
+const URGENT_MS = 4 * 3_600_000
+
+/** The 24-hour SMS window: a live countdown and exactly what to do, for the most expensive deadline of the filing. */
+export default function SmsCard({ deadline, ownerPrincipal, onInvite }: SmsCardProps) {
+  const now = useNow(1000)
+  const left = parseInstant(deadline) - now
+  const expired = left <= 0
+  const mobile = ownerPrincipal.mobile
+    ? ownerPrincipal.mobile.includes('*')
+      ? ownerPrincipal.mobile
+      : maskMobile(ownerPrincipal.mobile)
+    : ''
+  const who = [ownerPrincipal.name, mobile && `手机 ${mobile}`].filter(Boolean).join('，')
+  return (
+    <View
+      className={`card progress-sms ${expired ? 'progress-sms--expired' : left < URGENT_MS ? 'progress-sms--urgent' : ''}`}
+      role='timer'
+    >
+      <Text className='progress-sms__title'>
+        {expired ? '短信核验的 24 小时已过' : `还剩 ${formatCountdown(left)} 完成短信核验`}
+      </Text>
+      <Text className='progress-sms__deadline'>截止 {formatDateTime(deadline)}（收到 12381 短信后 24 小时）</Text>
+      {expired ? (
+        <Text className='progress-sms__step'>
+          如果已经核验，点“已完成短信核验”；没有核验的话，工信部会自动退回，点“短信核验已超时”后重新提交备案。
+        </Text>
+      ) : (
+        <View className='progress-sms__steps'>
+          <Text className='progress-sms__step'>1. 12381 的短信发到主体负责人{who ? `（${who}）` : ''}的手机上。</Text>
+          <Text className='progress-sms__step'>
+            2. 打开短信里的链接（工信部备案系统 beian.miit.gov.cn），输入短信中的验证码完成核验；输错 5 次也会被退回。
+          </Text>
+          <Text className='progress-sms__step'>3. 核验完成后，回来点“已完成短信核验”。</Text>
+          <Text className='progress-sms__hint'>
+            没收到？看看手机的短信拦截和垃圾箱，确认号码没有停机欠费，或把卡放到另一部手机上，也可以在工信部备案系统重新发送。
+          </Text>
+        </View>
+      )}
+      {onInvite ? (
+        <Text className='progress-sms__invite' onClick={onInvite}>
+          让收短信的负责人也收到提醒 ›
+        </Text>
+      ) : null}
+    </View>
+  )
+}
