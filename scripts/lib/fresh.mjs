@@ -22,3 +22,17 @@ export function isFresh(output, sources) {
 }
 
 export const CLIENT_SOURCES = ['src', 'config', 'babel.config.js', 'package.json']
+
+/** The file whose time stamps a Taro build of `type` (what isFresh is asked about). */
+export const BUILD_MARKERS = { weapp: 'dist/weapp/app.js', h5: 'dist/h5/index.html', tt: 'dist/tt/app.js' }
+
+/**
+ * Dates the build's marker back to when the build started: a source saved while the build was running is then
+ * newer than the build, so the next check rebuilds instead of serving code without that edit.
+ */
+export function markBuiltAt(type, startedAtMs) {
+  const marker = BUILD_MARKERS[type] && path.join(root, BUILD_MARKERS[type])
+  if (!marker || !fs.existsSync(marker)) return
+  const t = new Date(startedAtMs)
+  fs.utimesSync(marker, t, t)
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { root } from './fresh.mjs'
+import { markBuiltAt, root } from './fresh.mjs'
 
 /** Runs an npm script or a command with inherited output; rejects on a non-zero exit. */
 export function run(cmd, args, options = {}) {
@@ -15,8 +15,10 @@ export function run(cmd, args, options = {}) {
  * A production Taro build. NODE_ENV is forced: under jest it is 'test', which would make babel-preset-taro add
  * React Refresh to the H5 bundle. CI=true keeps webpackbar's log plain.
  */
-export function taroBuild(type) {
-  return run('npx', ['taro', 'build', '--type', type], {
+export async function taroBuild(type) {
+  const startedAt = Date.now()
+  await run('npx', ['taro', 'build', '--type', type], {
     env: { ...process.env, NODE_ENV: 'production', CI: process.env.CI ?? 'true' }
   })
+  markBuiltAt(type, startedAt)
 }

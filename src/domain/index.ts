@@ -1,5 +1,7 @@
 /**
  * The filing brain: pure TypeScript shared by the pages, the cloud functions and the tests. No Taro, no `wx`, no I/O.
+ * The photo analysers are imported from './photo' directly: only the photo-check sub-package needs them, and
+ * re-exporting them here would pull them into the WeChat main package.
  */
 export * from './types'
 export * from './time'
@@ -13,6 +15,5 @@ export * from './stages'
 export * from './reminders'
 export * from './masking'
 export * from './samples'
-export * from './photo'
 export * from './rejection-reasons'
 export * from './ics'
