@@ -2,6 +2,7 @@
 import type { ContractOf } from './context'
 import { advanceFiling } from './handlers/filings/advance'
 import { createFiling } from './handlers/filings/create'
+import { issueDraftKey } from './handlers/filings/draft-key'
 import { exportMyData } from './handlers/filings/export'
 import { getFiling } from './handlers/filings/get'
 import { listFilings } from './handlers/filings/list'
@@ -25,7 +26,8 @@ export const FILINGS_ACTIONS = {
   remove: removeFiling,
   schedule: filingSchedule,
   export: exportMyData,
-  purge: purgeMyData
+  purge: purgeMyData,
+  draftKey: issueDraftKey
 }
 
 export const SUBSCRIPTIONS_ACTIONS = {

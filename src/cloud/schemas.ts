@@ -161,7 +161,8 @@ export const filingsSchemas = {
   remove: z.object({ id: recordId }).strict(),
   schedule: z.object({ id: recordId }).strict(),
   export: z.object({}).strict(),
-  purge: z.object({ confirm: z.literal(true) }).strict()
+  purge: z.object({ confirm: z.literal(true) }).strict(),
+  draftKey: z.object({}).strict()
 }
 
 export const subscriptionsSchemas = {

@@ -181,7 +181,18 @@ function client<F extends ApiFunction>(fn: F, actions: readonly ApiAction<F>[]):
 
 /** `api.filings.get({ id })`, `api.invites.accept({ token })`, … */
 export const api = {
-  filings: client('filings', ['create', 'get', 'list', 'update', 'advance', 'remove', 'schedule', 'export', 'purge']),
+  filings: client('filings', [
+    'create',
+    'get',
+    'list',
+    'update',
+    'advance',
+    'remove',
+    'schedule',
+    'export',
+    'purge',
+    'draftKey'
+  ]),
   subscriptions: client('subscriptions', ['record', 'status']),
   invites: client('invites', ['create', 'accept', 'revoke', 'list'])
 }

@@ -84,8 +84,9 @@ async function main() {
       // The same device (and session) as above, so the list has the three filings
       await context.addInitScript(
         ([d, t]) => {
-          localStorage.setItem('beian.api.device', d)
-          localStorage.setItem('beian.api.token', t)
+          // Taro's H5 storage keeps each value as JSON { data }
+          localStorage.setItem('beian.api.device', JSON.stringify({ data: d }))
+          localStorage.setItem('beian.api.token', JSON.stringify({ data: t }))
           // Record the moment the first card is attached, in the page's own clock (ms since navigation start)
           new MutationObserver((_, observer) => {
             if (document.querySelector('.filing-card')) {

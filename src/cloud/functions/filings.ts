@@ -1,4 +1,4 @@
-/** Cloud function `filings`: create / get / list / update / advance / remove / schedule / export / purge. */
+/** Cloud function `filings`: create / get / list / update / advance / remove / schedule / export / purge / draftKey. */
 import { FILINGS_ACTIONS } from '../actions'
 import { wxCloud, wxDeps, wxIdentity } from '../adapters/wx-runtime'
 import { dispatch } from '../dispatch'

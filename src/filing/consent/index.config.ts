@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '个人信息授权' })
+export default definePageConfig({ navigationBarTitleText: '敏感个人信息授权' })

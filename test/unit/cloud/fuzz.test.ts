@@ -36,7 +36,8 @@ async function samples(env: TestEnv): Promise<Record<string, Record<string, Samp
       remove: { id },
       schedule: { id },
       export: {},
-      purge: { confirm: true }
+      purge: { confirm: true },
+      draftKey: {}
     },
     subscriptions: {
       record: { results: [{ template: 'sms_deadline', result: 'accept' }] },
