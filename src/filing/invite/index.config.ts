@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '邀请负责人' })
+export default definePageConfig({ navigationBarTitleText: '邀请负责人', enableShareAppMessage: true })

@@ -89,7 +89,7 @@ export default function WizardPage() {
         </View>
       }
     >
-      <Steps value={step + 1} className='wizard__steps'>
+      <Steps value={step + 1} layout='double' className='wizard__steps'>
         {WIZARD_STEPS.map((title, i) => (
           <Step key={title} value={i + 1} title={title} />
         ))}

@@ -1,9 +1,16 @@
-import { useState } from 'react'
+// first: starts the list request before anything else of this page is evaluated
+import './prefetch'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Cell } from '@nutui/nutui-react-taro'
-import EmptyState from '../../components/empty-state'
+import FilingCard from '../../components/filing-card'
+import LoadState from '../../components/load-state'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
+import type { ErrorEnvelope, FilingSummary } from '../../services/api-types'
+import { listFilings, setCurrentFilingId } from '../../services/filings'
+import { handleEntry, takePrefetchedFilingList } from '../../services/launch'
 import { openPage } from '../../services/navigation'
 import './index.scss'
 
@@ -15,8 +22,60 @@ const FILING_STEPS = [
   { title: '备案成功', hint: '平台自动展示备案号' }
 ]
 
+type ListState =
+  { state: 'loading' } | { state: 'ready'; filings: FilingSummary[] } | { state: 'error'; error: ErrorEnvelope }
+
 export default function HomePage() {
+  const router = useRouter()
+  const [list, setList] = useState<ListState>({ state: 'loading' })
+  const [refreshError, setRefreshError] = useState('')
   const [stepsOpen, setStepsOpen] = useState(false)
+  const latestRequest = useRef(0)
+  const shownList = useRef(false)
+
+  const load = useCallback(async (first = false) => {
+    const request = ++latestRequest.current
+    const result = await ((first && takePrefetchedFilingList()) || listFilings())
+    if (request !== latestRequest.current) return
+    if (result.ok) {
+      shownList.current = true
+      setRefreshError('')
+      setList({ state: 'ready', filings: result.data })
+    } else if (shownList.current) {
+      // a failed refresh keeps the cards the user is looking at and says so
+      setRefreshError(result.message)
+    } else {
+      setList({ state: 'error', error: result })
+    }
+  }, [])
+
+  // The list call starts before the first paint: the first card is what the user waits for
+  useLayoutEffect(() => {
+    void load(true)
+  }, [load])
+
+  // An invite link / QR code or a preset platform opens its screen (once per entry)
+  useEffect(() => {
+    handleEntry(router?.params)
+  }, [router])
+
+  useDidShow(() => {
+    handleEntry(router?.params)
+    // back from a sub-page or another tab: the stages may have changed
+    if (shownList.current) void load()
+  })
+
+  const retry = () => {
+    setList({ state: 'loading' })
+    void load()
+  }
+
+  const open = (filing: FilingSummary) => {
+    setCurrentFilingId(filing.id)
+    openPage(ROUTES.progress)
+  }
+
+  const newFiling = () => openPage(ROUTES.wizard)
 
   return (
     <PageShell className='home'>
@@ -25,15 +84,33 @@ export default function HomePage() {
         <Text className='home-hero__lead'>
           告诉你需要哪些材料，提交前帮你查错，并在 12381 短信核验的 24 小时内准时提醒。
         </Text>
-        <Button type='primary' block className='home-hero__cta' onClick={() => openPage(ROUTES.wizard)}>
+        <Button type='primary' block className='home-hero__cta' onClick={newFiling}>
           新建备案
         </Button>
       </View>
 
       <Text className='section-title'>我的备案</Text>
-      <View className='card'>
-        <EmptyState title='还没有备案' description='点“新建备案”，回答几个问题就能拿到你的材料清单。' />
-      </View>
+      {list.state === 'ready' && list.filings.length > 0 ? (
+        <View className='home-filings'>
+          {refreshError ? (
+            <View className='home-filings__stale' role='alert'>
+              没能刷新：{refreshError}
+            </View>
+          ) : null}
+          {list.filings.map((filing) => (
+            <FilingCard key={filing.id} filing={filing} onOpen={open} />
+          ))}
+        </View>
+      ) : (
+        <LoadState
+          state={list.state === 'ready' ? 'empty' : list.state}
+          error={list.state === 'error' ? list.error : undefined}
+          onRetry={retry}
+          rows={3}
+          emptyTitle='还没有备案'
+          emptyDescription='点“新建备案”，回答几个问题就能拿到你的材料清单。'
+        />
+      )}
 
       <Cell.Group>
         <Cell

@@ -7,12 +7,26 @@ export default function MinePage() {
   return (
     <PageShell className='mine'>
       <Cell.Group title='隐私与数据'>
-        <Cell title='隐私保护指引' clickable onClick={() => openPage(ROUTES.privacy)} />
+        <Cell
+          className='mine__my-data'
+          title='我的数据'
+          description='导出或删除你在备案助手里的全部数据'
+          clickable
+          onClick={() => openPage(ROUTES.myData)}
+        />
+        <Cell
+          className='mine__privacy'
+          title='隐私保护指引'
+          description='收集什么、为什么、怎么保存'
+          clickable
+          onClick={() => openPage(ROUTES.privacy)}
+        />
       </Cell.Group>
       <Cell.Group title='关于'>
         <Cell
+          className='mine__about'
           title='关于备案助手'
-          description='规则数据的来源和核对日期'
+          description='版本、规则数据的来源和核对日期'
           clickable
           onClick={() => openPage(ROUTES.about)}
         />

@@ -1,0 +1,235 @@
+/**
+ * 首页 in jsdom (Taro's H5 renderer): the filing cards, their next actions and live SMS countdown, the entry links
+ * (invite / preset platform), and the loading / empty / error states.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import HomePage from '../../../src/pages/index'
+import { ROUTES } from '../../../src/constants/routes'
+import { api } from '../../../src/services/api'
+import { currentFilingId } from '../../../src/services/filings'
+import { prefetchFilingList, resetHandledEntries } from '../../../src/services/launch'
+import { openPage } from '../../../src/services/navigation'
+import { STAGE_LABELS } from '../../../src/domain/stages'
+import type { Stage } from '../../../src/domain/types'
+import { summary } from './fixtures'
+import { setRoute, showPage } from './taro-page-hooks'
+
+jest.mock('@tarojs/taro', () => jest.requireActual('./taro-page-hooks').taroWithPageHooks())
+jest.mock('../../../src/services/api', () => ({
+  api: { filings: { list: jest.fn() }, invites: {} },
+  forgetSession: jest.fn()
+}))
+jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
+
+const list = api.filings.list as jest.Mock
+const navigate = openPage as jest.Mock
+
+const withRoute = (params: Record<string, string>) => setRoute(params)
+
+beforeEach(() => {
+  list.mockReset()
+  navigate.mockReset()
+  resetHandledEntries()
+  localStorage.clear()
+  withRoute({})
+})
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+const ok = (data: unknown) => ({ ok: true, data })
+const failure = { ok: false, code: 'UNAVAILABLE', message: '网络不可用，请检查网络后重试', fieldErrors: {} }
+
+describe('filing cards', () => {
+  it.each<[Stage, Partial<Parameters<typeof summary>[0]>, string]>([
+    ['draft', {}, '完成自检并提交'],
+    ['platform_review', {}, '等待平台初审'],
+    ['platform_rejected', {}, '按平台驳回原因修改后重新提交'],
+    ['sms_verification', { smsDeadline: '2099-01-01T10:00:00+08:00' }, '24 小时内完成短信核验'],
+    ['sms_expired', {}, '短信核验已超时，重新提交备案'],
+    ['admin_review', {}, '等待管局审核'],
+    ['admin_rejected', {}, '按管局驳回原因修改后重新提交'],
+    ['approved', { filingNumber: '京ICP备2026059598号-1X' }, '京ICP备2026059598号-1X'],
+    ['cancelled', {}, '本次备案已取消']
+  ])('%s: shows the stage label and the next action', async (stage, patch, next) => {
+    list.mockResolvedValue(ok([summary({ stage, ...patch })]))
+    const { container } = render(<HomePage />)
+    const card = await waitFor(() => {
+      const el = container.querySelector('.filing-card')
+      if (!el) throw new Error('no card yet')
+      return el
+    })
+    expect(card).toHaveTextContent('门店预约')
+    expect(card).toHaveTextContent('微信小程序')
+    expect(card).toHaveTextContent(STAGE_LABELS[stage])
+    expect(card).toHaveTextContent(next)
+    expect(card.querySelector('.sms-countdown') !== null).toBe(stage === 'sms_verification')
+    expect(card).not.toHaveTextContent('受邀查看')
+  })
+
+  it('marks the filings the user was invited to, with the role', async () => {
+    list.mockResolvedValue(
+      ok([
+        summary({ id: 'a'.repeat(24), title: '会员积分', access: 'owner_principal', stage: 'draft' }),
+        summary({ id: 'b'.repeat(24), title: '活动报名' })
+      ])
+    )
+    const { container } = render(<HomePage />)
+    await screen.findByText('会员积分')
+    const cards = container.querySelectorAll('.filing-card')
+    expect(cards).toHaveLength(2)
+    expect(cards[0]).toHaveTextContent('受邀查看 · 主体负责人')
+    // an invited principal does not submit: the owner does
+    expect(cards[0]).toHaveTextContent('等待对方完成自检并提交')
+    expect(cards[1]).not.toHaveTextContent('受邀查看')
+  })
+
+  it('tapping a card makes it the current filing and opens 进度', async () => {
+    const id = 'c'.repeat(24)
+    list.mockResolvedValue(ok([summary({ id, title: '会员积分' })]))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('会员积分'))
+    expect(currentFilingId()).toBe(id)
+    expect(navigate).toHaveBeenCalledWith(ROUTES.progress)
+  })
+})
+
+describe('SMS countdown', () => {
+  const NOW = Date.parse('2026-11-24T10:00:00+08:00')
+
+  it('ticks every second, turns red under 6 hours and says 已超时 after the deadline', async () => {
+    jest.useFakeTimers({ now: NOW })
+    // 6 hours and 2 seconds left
+    const deadline = new Date(NOW + 6 * 3600_000 + 2000).toISOString()
+    list.mockResolvedValue(ok([summary({ stage: 'sms_verification', smsDeadline: deadline })]))
+    const { container } = render(<HomePage />)
+    await act(async () => {})
+    const countdown = () => container.querySelector('.sms-countdown')!
+    expect(countdown()).toHaveTextContent('06:00:02')
+    expect(countdown()).not.toHaveClass('sms-countdown--urgent')
+
+    act(() => jest.advanceTimersByTime(1000))
+    expect(countdown()).toHaveTextContent('06:00:01')
+    act(() => jest.advanceTimersByTime(2000))
+    expect(countdown()).toHaveTextContent('05:59:59')
+    expect(countdown()).toHaveClass('sms-countdown--urgent')
+
+    act(() => jest.advanceTimersByTime(6 * 3600_000))
+    expect(countdown()).toHaveTextContent('已超时')
+    expect(countdown()).toHaveClass('sms-countdown--overdue')
+    // it stops ticking once over
+    expect(jest.getTimerCount()).toBe(0)
+  })
+})
+
+describe('entry links', () => {
+  const TOKEN = 'Abc_def-0123456789abcdefghijklmn'
+
+  it('an invite link opens the join page with the token, once', async () => {
+    list.mockResolvedValue(ok([]))
+    withRoute({ invite: TOKEN })
+    const first = render(<HomePage />)
+    await screen.findByText('还没有备案')
+    expect(navigate).toHaveBeenCalledTimes(1)
+    expect(navigate).toHaveBeenCalledWith(`${ROUTES.join}?invite=${TOKEN}`)
+    // back on the home page (remounted with the same query): no second trip to the join page
+    first.unmount()
+    render(<HomePage />)
+    await screen.findByText('还没有备案')
+    expect(navigate).toHaveBeenCalledTimes(1)
+  })
+
+  it('a WeChat mini-program code carries the token in `scene` (URL-encoded)', async () => {
+    list.mockResolvedValue(ok([]))
+    withRoute({ scene: encodeURIComponent(TOKEN) })
+    render(<HomePage />)
+    await screen.findByText('还没有备案')
+    expect(navigate).toHaveBeenCalledWith(`${ROUTES.join}?invite=${TOKEN}`)
+  })
+
+  it.each(['weapp', 'tt', 'alipay'])('?platform=%s opens the wizard with that platform', async (platform) => {
+    list.mockResolvedValue(ok([]))
+    withRoute({ platform })
+    render(<HomePage />)
+    await screen.findByText('还没有备案')
+    expect(navigate).toHaveBeenCalledWith(`${ROUTES.wizard}?platform=${platform}`)
+  })
+
+  it('ignores an unknown platform and an empty query', async () => {
+    list.mockResolvedValue(ok([]))
+    withRoute({ platform: 'quickapp' })
+    render(<HomePage />)
+    await screen.findByText('还没有备案')
+    expect(navigate).not.toHaveBeenCalled()
+  })
+})
+
+describe('refresh on show', () => {
+  it('loads the list again when the page is shown again (stages change elsewhere)', async () => {
+    list
+      .mockResolvedValueOnce(ok([summary({ stage: 'draft' })]))
+      .mockResolvedValueOnce(ok([summary({ stage: 'platform_review' })]))
+    render(<HomePage />)
+    expect(await screen.findByText('完成自检并提交')).toBeInTheDocument()
+    await act(async () => showPage())
+    expect(await screen.findByText('等待平台初审')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(2)
+  })
+
+  it('a failed refresh keeps the cards and says the list may be stale', async () => {
+    list.mockResolvedValueOnce(ok([summary({ title: '会员积分' })])).mockResolvedValueOnce(failure)
+    render(<HomePage />)
+    await screen.findByText('会员积分')
+    await act(async () => showPage())
+    expect(await screen.findByText(/没能刷新/)).toBeInTheDocument()
+    expect(screen.getByText('会员积分')).toBeInTheDocument()
+  })
+
+  it('coming back to the home page does not open the invite again', async () => {
+    list.mockResolvedValue(ok([]))
+    withRoute({ invite: 'Abc_def-0123456789abcdefghijklmn' })
+    render(<HomePage />)
+    await screen.findByText('还没有备案')
+    await act(async () => showPage())
+    await act(async () => showPage())
+    expect(navigate).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('first load', () => {
+  it('uses the list requested before the page rendered instead of asking twice', async () => {
+    list.mockResolvedValue(ok([summary({ title: '会员积分' })]))
+    prefetchFilingList()
+    render(<HomePage />)
+    expect(await screen.findByText('会员积分')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('loading, empty and error states', () => {
+  it('shows a skeleton while loading', () => {
+    list.mockReturnValue(new Promise(() => {}))
+    const { container } = render(<HomePage />)
+    expect(container.querySelector('.load-state--loading')).not.toBeNull()
+    expect(container.querySelector('.filing-card')).toBeNull()
+  })
+
+  it('says there is no filing yet and keeps 新建备案', async () => {
+    list.mockResolvedValue(ok([]))
+    render(<HomePage />)
+    expect(await screen.findByText('还没有备案')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('新建备案'))
+    expect(navigate).toHaveBeenCalledWith(ROUTES.wizard)
+  })
+
+  it('shows the error and loads again on 重试', async () => {
+    list.mockResolvedValueOnce(failure).mockResolvedValueOnce(ok([summary({ title: '会员积分' })]))
+    render(<HomePage />)
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('会员积分')).toBeInTheDocument()
+    expect(screen.queryByText('网络不可用，请检查网络后重试')).not.toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(2)
+  })
+})

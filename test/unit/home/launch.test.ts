@@ -1,0 +1,83 @@
+/** services/launch: which screen an entry link or QR code asks for. */
+import fc from 'fast-check'
+import { ROUTES } from '../../../src/constants/routes'
+import { entryRoute, parseEntryQuery, prefetchFilingList, takePrefetchedFilingList } from '../../../src/services/launch'
+
+jest.mock('../../../src/services/filings', () => ({ listFilings: jest.fn() }))
+jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn() }))
+
+const TOKEN = 'Abc_def-0123456789abcdefghijklmn'
+
+describe('parseEntryQuery', () => {
+  it.each<[string, Record<string, unknown> | undefined, ReturnType<typeof parseEntryQuery>]>([
+    ['no query', undefined, undefined],
+    ['empty query', {}, undefined],
+    ['share card path', { invite: TOKEN }, { kind: 'invite', token: TOKEN }],
+    ['mini-program code scene: the token alone', { scene: TOKEN }, { kind: 'invite', token: TOKEN }],
+    ['scene URL-encoded pairs', { scene: encodeURIComponent(`invite=${TOKEN}`) }, { kind: 'invite', token: TOKEN }],
+    ['scene with a platform', { scene: encodeURIComponent('platform=tt') }, { kind: 'platform', platform: 'tt' }],
+    ['preset platform', { platform: 'alipay' }, { kind: 'platform', platform: 'alipay' }],
+    ['invite wins over platform', { platform: 'tt', invite: TOKEN }, { kind: 'invite', token: TOKEN }],
+    ['unknown platform', { platform: 'quickapp' }, undefined],
+    ['blank invite', { invite: '   ' }, undefined],
+    ['over-long invite is not ours', { invite: 'x'.repeat(129) }, undefined],
+    ['a number is not a token', { invite: 42 }, undefined],
+    ['malformed escape is kept as is', { invite: '%E0%A4%A' }, { kind: 'invite', token: '%E0%A4%A' }]
+  ])('%s', (_name, query, expected) => {
+    expect(parseEntryQuery(query)).toEqual(expected)
+  })
+
+  it('any base64url token reaches the join page unchanged, from the path or a code scene', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{22,64}$/), (token) => {
+        for (const query of [{ invite: token }, { scene: token }, { scene: encodeURIComponent(token) }]) {
+          const intent = parseEntryQuery(query)
+          expect(intent).toEqual({ kind: 'invite', token })
+          expect(entryRoute(intent!)).toBe(`${ROUTES.join}?invite=${token}`)
+        }
+      })
+    )
+  })
+})
+
+describe('entryRoute', () => {
+  it('opens the wizard with the platform preset', () => {
+    expect(entryRoute({ kind: 'platform', platform: 'tt' })).toBe(`${ROUTES.wizard}?platform=tt`)
+  })
+})
+
+describe('prefetched filing list', () => {
+  const listFilings = jest.requireMock('../../../src/services/filings').listFilings as jest.Mock
+
+  beforeEach(() => {
+    listFilings.mockReset()
+    listFilings.mockImplementation(() => Promise.resolve({ ok: true, data: [] }))
+    takePrefetchedFilingList()
+  })
+  afterEach(() => jest.useRealTimers())
+
+  it('is requested once and taken once', () => {
+    prefetchFilingList()
+    prefetchFilingList()
+    expect(listFilings).toHaveBeenCalledTimes(1)
+    const first = takePrefetchedFilingList()
+    expect(first).toBeInstanceOf(Promise)
+    expect(takePrefetchedFilingList()).toBeUndefined()
+  })
+
+  it('is not used once stale: the page asks the server itself', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-24T10:00:00+08:00') })
+    prefetchFilingList()
+    jest.setSystemTime(Date.now() + 10_001)
+    expect(takePrefetchedFilingList()).toBeUndefined()
+  })
+
+  it('a stale prefetch is replaced by a new request', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-24T10:00:00+08:00') })
+    prefetchFilingList()
+    jest.setSystemTime(Date.now() + 10_001)
+    prefetchFilingList()
+    expect(listFilings).toHaveBeenCalledTimes(2)
+    expect(takePrefetchedFilingList()).toBeInstanceOf(Promise)
+  })
+})
