@@ -197,7 +197,8 @@ export const api = {
   invites: client('invites', ['create', 'accept', 'revoke', 'list'])
 }
 
-/** Forgets the HTTP session (after `purge`, or to switch users on H5). */
-export function forgetSession(): void {
+/** Forgets the HTTP session (after `purge`, or to switch users on H5); `device` also drops the H5 device id. */
+export function forgetSession(options: { device?: boolean } = {}): void {
   store(TOKEN_KEY, '')
+  if (options.device) store(DEVICE_KEY, '')
 }

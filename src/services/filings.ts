@@ -15,15 +15,11 @@ export function setCurrentFilingId(id: string | undefined): void {
   else removeKey(CURRENT_KEY)
 }
 
-function randomRef(): string {
-  return `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-}
-
-/** Creates the filing from the wizard's answers and makes it the current one. */
-export async function createFiling(profile: FilingProfile): Promise<Envelope<FilingView>> {
+/** Creates the filing from the wizard's answers and makes it the current one; `clientRef` makes a retry safe. */
+export async function createFiling(profile: FilingProfile, clientRef: string): Promise<Envelope<FilingView>> {
   const title = profile.texts.appName?.trim() || '未命名小程序'
   // The same clientRef on a retry makes the server answer with the filing it already created
-  const result = await api.filings.create({ profile, title, clientRef: randomRef() })
+  const result = await api.filings.create({ profile, title, clientRef })
   if (result.ok) setCurrentFilingId(result.data.id)
   return result
 }

@@ -5,6 +5,7 @@
 import { api, forgetSession } from './api'
 import type { ApiOutput, Envelope, MyDataExport } from './api-types'
 import { runtimePlatform } from './platform'
+import { forgetDraftKey } from './draft-crypto'
 import { clearAppStorage } from './storage'
 
 export const exportMyData = (): Promise<Envelope<MyDataExport>> => api.filings.export({})
@@ -58,7 +59,9 @@ export async function deleteAllMyData(): Promise<Envelope<ApiOutput<'filings', '
   const result = await api.filings.purge({ confirm: true })
   if (result.ok) {
     clearAppStorage()
-    forgetSession()
+    // the H5 device id too: a later visit starts as a new user, not as the emptied old one
+    forgetSession({ device: true })
+    forgetDraftKey()
   }
   return result
 }

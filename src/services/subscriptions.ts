@@ -64,7 +64,8 @@ function rememberIds(ids: TemplateIds): void {
 
 /** Whether this client can show the subscription dialog at all (H5 shows our own, see `askInBrowser`). */
 export function canRequestSubscriptions(): boolean {
-  if (runtimePlatform() === 'h5') return typeof (Taro as { showModal?: unknown }).showModal === 'function'
+  // H5: Taro's APIs are separate imports there (the default object does not list them); showModal is always one
+  if (runtimePlatform() === 'h5') return true
   return typeof (Taro as { requestSubscribeMessage?: unknown }).requestSubscribeMessage === 'function'
 }
 

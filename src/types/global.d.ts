@@ -18,3 +18,8 @@ declare namespace NodeJS {
     BEIAN_CLOUD_ENV?: string
   }
 }
+
+// The icon library's own setter, imported alone: its index would pull every icon into the bundle
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export function configure(config: { tag?: string; useSvg?: boolean; classPrefix?: string }): void
+}

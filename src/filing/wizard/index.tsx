@@ -8,7 +8,7 @@ import type { IndustryId } from '../../domain/types'
 import { ROUTES } from '../../constants/routes'
 import { openPage } from '../../services/navigation'
 import { createFiling } from '../../services/filings'
-import { clearWizardDraft, loadWizardDraft, saveWizardDraft } from '../../services/drafts'
+import { clearWizardDraft, loadWizardDraft, saveWizardDraft, wizardClientRef } from '../../services/drafts'
 import {
   FILING_TYPE_OPTIONS,
   OWNER_TYPE_OPTIONS,
@@ -55,7 +55,7 @@ export default function WizardPage() {
   async function finish() {
     setSaving(true)
     setError('')
-    const result = await createFiling(answers)
+    const result = await createFiling(answers, wizardClientRef())
     setSaving(false)
     if (!result.ok) {
       setError(result.message)

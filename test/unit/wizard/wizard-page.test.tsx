@@ -211,6 +211,11 @@ describe('finish', () => {
     create.mockResolvedValueOnce({ ok: true, data: { id: 'e'.repeat(24), title: '门店预约' } })
     await act(async () => click('生成材料清单'))
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(ROUTES.materials))
+    // the retry carries the first attempt's clientRef: if the first answer was only lost, no duplicate is made
+    const refs = create.mock.calls.map(([input]) => (input as { clientRef: string }).clientRef)
+    expect(refs).toHaveLength(2)
+    expect(refs[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(refs[1]).toBe(refs[0])
   })
 
   it('a second tap while saving does not create a second filing', async () => {
