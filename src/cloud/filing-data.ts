@@ -2,16 +2,7 @@
  * From stored filing records to what callers see, and from what callers send to what is stored:
  * decryption, masking (with the domain's masks), and the server-side field checks (the domain's validators).
  */
-import {
-  maskAddress,
-  maskEmail,
-  maskIdNumber,
-  maskMobile,
-  maskUscc,
-  validateIdCard,
-  validateMobile,
-  validateUscc
-} from '../domain'
+import { maskSensitiveField, validateIdCard, validateMobile, validateUscc } from '../domain'
 import {
   SENSITIVE_FIELD_PATHS,
   type Filing,
@@ -46,31 +37,12 @@ export interface FilingSummary {
 
 type Sections = Record<string, Record<string, unknown> | undefined>
 
-/** The mask for one sensitive path; the owner's certificate number depends on its type. */
-function maskFor(path: string, value: string, form: FilingForm): string {
-  switch (path) {
-    case 'owner.certificateNumber':
-      return form.owner.certificateType === 'id_card' ? maskIdNumber(value) : maskUscc(value)
-    case 'owner.address':
-    case 'owner.certificateAddress':
-      return maskAddress(value)
-    case 'ownerPrincipal.idNumber':
-    case 'appPrincipal.idNumber':
-      return maskIdNumber(value)
-    case 'ownerPrincipal.email':
-    case 'appPrincipal.email':
-      return maskEmail(value)
-    default:
-      return maskMobile(value)
-  }
-}
-
 export function maskForm(plain: FilingForm): FilingForm {
   const out = JSON.parse(JSON.stringify(plain)) as Sections
   for (const p of SENSITIVE_FIELD_PATHS) {
     const [section, field] = p.split('.')
     const v = out[section]?.[field]
-    if (typeof v === 'string' && v) out[section]![field] = maskFor(p, v, plain)
+    if (typeof v === 'string' && v) out[section]![field] = maskSensitiveField(p, v, plain)
   }
   return out as unknown as FilingForm
 }
@@ -133,7 +105,7 @@ export function mergeIncomingForm(stored: FilingForm | undefined, incoming: Fili
     const v = out[section]?.[field]
     if (typeof v !== 'string' || !v.includes('*')) continue
     const old = (stored as unknown as Sections | undefined)?.[section]?.[field]
-    if (typeof old === 'string' && old && maskFor(p, old, stored!) === v) out[section]![field] = old
+    if (typeof old === 'string' && old && maskSensitiveField(p, old, stored) === v) out[section]![field] = old
     else errors[p] = ['请填写完整的真实信息']
   }
   if (Object.keys(errors).length) throw new AppError('INVALID', undefined, errors)

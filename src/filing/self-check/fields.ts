@@ -2,7 +2,7 @@
  * The self-check form as the platforms' filing pages lay it out: sections, labels and hints, choice options,
  * dotted paths ↔ page ids, masks. Shared by the self-check page and its results page (pure TypeScript).
  */
-import { maskAddress, maskEmail, maskIdNumber, maskMobile, maskUscc } from '../../domain/masking'
+import { maskSensitiveField } from '../../domain/masking'
 import {
   SENSITIVE_FIELD_PATHS,
   type FilingForm,
@@ -116,25 +116,8 @@ export function isSensitivePath(path: string): path is SensitiveFieldPath {
   return (SENSITIVE_FIELD_PATHS as readonly string[]).includes(path)
 }
 
-/** How a sensitive value is shown once entered (the same masks the server uses). */
-export function maskSensitive(path: string, value: string, form?: FilingForm): string {
-  if (!value) return ''
-  switch (path) {
-    case 'owner.certificateNumber':
-      return form?.owner.certificateType === 'id_card' ? maskIdNumber(value) : maskUscc(value)
-    case 'owner.address':
-    case 'owner.certificateAddress':
-      return maskAddress(value)
-    case 'ownerPrincipal.idNumber':
-    case 'appPrincipal.idNumber':
-      return maskIdNumber(value)
-    case 'ownerPrincipal.email':
-    case 'appPrincipal.email':
-      return maskEmail(value)
-    default:
-      return maskMobile(value)
-  }
-}
+/** How a sensitive value is shown once entered: the domain's mask, the same the server uses. */
+export const maskSensitive = maskSensitiveField
 
 /** A value for display where it could be sensitive (conflict rows, read-only views). */
 export function displayValue(path: string, value: string, form?: FilingForm): string {

@@ -1,5 +1,14 @@
 /** @jest-environment node */
-import { maskAddress, maskEmail, maskIdNumber, maskMobile, maskName, maskUscc } from '../../../src/domain'
+import {
+  SAMPLE_FORM,
+  maskAddress,
+  maskEmail,
+  maskIdNumber,
+  maskMobile,
+  maskName,
+  maskSensitiveField,
+  maskUscc
+} from '../../../src/domain'
 
 describe('masking', () => {
   it.each([
@@ -20,5 +29,25 @@ describe('masking', () => {
 
   it('never leaves the digits of a street number visible', () => {
     expect(maskAddress('海川路88号云帆大厦3层')).not.toMatch(/88号/)
+  })
+
+  it.each([
+    ['owner.certificateNumber', '91120116MA05K8QR23', maskUscc],
+    ['owner.address', '海川路88号云帆大厦3层', maskAddress],
+    ['owner.certificateAddress', '天津市滨海新区海川路88号', maskAddress],
+    ['ownerPrincipal.idNumber', '120101198503127034', maskIdNumber],
+    ['appPrincipal.mobile', '13712340002', maskMobile],
+    ['appPrincipal.email', 'ruoxi@example.com', maskEmail],
+    ['emergencyContact.mobile', '13812340003', maskMobile]
+  ])('maskSensitiveField(%j) uses the mask of that kind of value', (path, value, mask) => {
+    expect(maskSensitiveField(path, value, SAMPLE_FORM)).toBe(mask(value))
+  })
+
+  it('masks an individual owner’s certificate number as an ID card, and nothing as nothing', () => {
+    const individual = { ...SAMPLE_FORM, owner: { ...SAMPLE_FORM.owner, certificateType: 'id_card' as const } }
+    expect(maskSensitiveField('owner.certificateNumber', '120101198503127034', individual)).toBe(
+      maskIdNumber('120101198503127034')
+    )
+    expect(maskSensitiveField('ownerPrincipal.mobile', '')).toBe('')
   })
 })
