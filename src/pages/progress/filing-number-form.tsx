@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { parseFilingNumber, provinceName } from '../../domain'
 import type { Filing } from '../../domain/types'
 import { previewAction } from './preview'
+import FormButtons from './form-buttons'
 
 interface FilingNumberFormProps {
   filing: Pick<Filing, 'progress' | 'profile'>
@@ -45,20 +46,14 @@ export default function FilingNumberForm({ filing, saving, onConfirm, onCancel }
           格式正确：{parsed.normalized}（{provinceName(parsed.province!)}，{KIND_LABELS[parsed.kind!]}）
         </Text>
       ) : null}
-      <View className='progress-form__buttons'>
-        <Button className='progress-form__cancel' disabled={saving} onClick={onCancel}>
-          返回
-        </Button>
-        <Button
-          className='progress-form__confirm progress-form__confirm--admin_pass'
-          type='primary'
-          disabled={saving || !check?.ok}
-          loading={saving}
-          onClick={() => onConfirm(typed)}
-        >
-          确认审核通过
-        </Button>
-      </View>
+      <FormButtons
+        action='admin_pass'
+        confirmText='确认审核通过'
+        confirmDisabled={!check?.ok}
+        saving={saving}
+        onCancel={onCancel}
+        onConfirm={() => onConfirm(typed)}
+      />
     </View>
   )
 }

@@ -30,6 +30,7 @@ import {
   type SubscriptionRequestOutcome
 } from '../../services/subscriptions'
 import FilingNumberForm from './filing-number-form'
+import FormButtons from './form-buttons'
 import { stageGuidance } from './guidance'
 import RejectionCard from './rejection-card'
 import RejectionForm from './rejection-form'
@@ -282,20 +283,16 @@ export default function ProgressPage() {
               <Text className='progress__text'>
                 进度会停在“已取消”，不能恢复；已经在平台提交的，还要在平台上撤回。以后要备案，新建一个即可。
               </Text>
-              <View className='progress-form__buttons'>
-                <Button className='progress-form__cancel' disabled={!!saving} onClick={() => setPanel(null)}>
-                  再想想
-                </Button>
-                <Button
-                  className='progress-form__confirm progress-form__confirm--cancel'
-                  type='danger'
-                  disabled={!!saving}
-                  loading={saving === 'cancel'}
-                  onClick={() => perform({ type: 'cancel' })}
-                >
-                  确定放弃
-                </Button>
-              </View>
+              <FormButtons
+                action='cancel'
+                confirmText='确定放弃'
+                cancelText='再想想'
+                danger
+                saving={!!saving}
+                loading={saving === 'cancel'}
+                onCancel={() => setPanel(null)}
+                onConfirm={() => perform({ type: 'cancel' })}
+              />
             </View>
           ) : (
             <View className='progress__buttons'>

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro'
+import { Checkbox, TextArea } from '@nutui/nutui-react-taro'
 import { REJECTION_REASONS } from '../../domain'
 import { joinReasons } from './reasons'
+import FormButtons from './form-buttons'
 
 interface RejectionFormProps {
   /** 平台初审 / 管局审核. */
@@ -44,20 +45,14 @@ export default function RejectionForm({ reviewName, saving, onConfirm, onCancel 
         maxLength={200}
         onChange={(v) => setOther(v)}
       />
-      <View className='progress-form__buttons'>
-        <Button className='progress-form__cancel' disabled={saving} onClick={onCancel}>
-          返回
-        </Button>
-        <Button
-          className='progress-form__confirm progress-form__confirm--reject'
-          type='primary'
-          disabled={saving || reasons.length === 0}
-          loading={saving}
-          onClick={() => onConfirm(reasons)}
-        >
-          {reasons.length ? `记录 ${reasons.length} 条驳回原因` : '请选择或填写原因'}
-        </Button>
-      </View>
+      <FormButtons
+        action='reject'
+        confirmText={reasons.length ? `记录 ${reasons.length} 条驳回原因` : '请选择或填写原因'}
+        confirmDisabled={reasons.length === 0}
+        saving={saving}
+        onCancel={onCancel}
+        onConfirm={() => onConfirm(reasons)}
+      />
     </View>
   )
 }

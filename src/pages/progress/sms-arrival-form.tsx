@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker, Radio } from '@nutui/nutui-react-taro'
+import { DatePicker, Radio } from '@nutui/nutui-react-taro'
 import { SMS_WINDOW_HOURS, parseInstant, shanghaiDate, toShanghaiIso } from '../../domain'
 import type { Filing } from '../../domain/types'
 import { formatDateTime } from '../../components/stage-timeline/format'
 import { previewAction } from './preview'
+import FormButtons from './form-buttons'
 
 type Choice = 'now' | '1h' | '3h' | 'custom'
 
@@ -106,20 +107,14 @@ export default function SmsArrivalForm({ filing, saving, onConfirm, onCancel }: 
           {deadlineMs <= nowMs ? '（已经过了截止时间，可能已超时）' : ''}
         </Text>
       ) : null}
-      <View className='progress-form__buttons'>
-        <Button className='progress-form__cancel' disabled={saving} onClick={onCancel}>
-          返回
-        </Button>
-        <Button
-          className='progress-form__confirm progress-form__confirm--platform_pass'
-          type='primary'
-          disabled={saving || !check?.ok}
-          loading={saving}
-          onClick={() => onConfirm(receivedAt)}
-        >
-          确认初审通过
-        </Button>
-      </View>
+      <FormButtons
+        action='platform_pass'
+        confirmText='确认初审通过'
+        confirmDisabled={!check?.ok}
+        saving={saving}
+        onCancel={onCancel}
+        onConfirm={() => onConfirm(receivedAt)}
+      />
     </View>
   )
 }
