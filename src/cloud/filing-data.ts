@@ -2,7 +2,7 @@
  * From stored filing records to what callers see, and from what callers send to what is stored:
  * decryption, masking (with the domain's masks), and the server-side field checks (the domain's validators).
  */
-import { maskSensitiveField, validateIdCard, validateMobile, validateUscc } from '../domain'
+import { identityFieldErrors, maskSensitiveField } from '../domain'
 import {
   SENSITIVE_FIELD_PATHS,
   type Filing,
@@ -91,8 +91,6 @@ export function filingSummary(record: FilingRecord, access: Access): FilingSumma
   }
 }
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,100}\.[^\s@]{1,20}$/
-
 /**
  * Merges an incoming form with the stored plain one. A sensitive value the client got masked and sent back
  * unchanged keeps the stored value; any other value containing '*' is refused (it would overwrite real data).
@@ -114,28 +112,7 @@ export function mergeIncomingForm(stored: FilingForm | undefined, incoming: Fili
 
 /** The server's own check of every filled-in identity field, with the domain's validators. */
 export function checkFormFields(form: FilingForm): void {
-  const errors: FieldErrors = {}
-  const check = (
-    path: string,
-    value: string | undefined,
-    validate: (v: string) => { ok: boolean; message: string }
-  ) => {
-    if (!value) return
-    const result = validate(value)
-    if (!result.ok) errors[path] = [result.message]
-  }
-  const email = (v: string) => ({ ok: EMAIL.test(v), message: '邮箱格式不正确' })
-  const owner = form.owner
-  if (owner.certificateType === 'id_card') check('owner.certificateNumber', owner.certificateNumber, validateIdCard)
-  else if (owner.certificateType === 'business_license')
-    check('owner.certificateNumber', owner.certificateNumber, validateUscc)
-  for (const section of ['ownerPrincipal', 'appPrincipal'] as const) {
-    const person = form[section]
-    if (!person.idType || person.idType === 'id_card') check(`${section}.idNumber`, person.idNumber, validateIdCard)
-    check(`${section}.mobile`, person.mobile, validateMobile)
-    check(`${section}.email`, person.email, email)
-  }
-  check('emergencyContact.mobile', form.emergencyContact.mobile, validateMobile)
+  const errors = identityFieldErrors(form)
   if (Object.keys(errors).length) throw new AppError('INVALID', '部分信息格式不正确', errors)
 }
 

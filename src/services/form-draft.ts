@@ -6,9 +6,7 @@
  * with the record's `version`; a newer version there comes back as a conflict for the page to ask about.
  */
 import type { FilingForm, FilingProfile } from '../domain/types'
-import { validateIdCard } from '../domain/validators/idCard'
-import { validateMobile } from '../domain/validators/mobile'
-import { validateUscc } from '../domain/validators/uscc'
+import { identityFieldErrors } from '../domain/validators/formFields'
 import { api } from './api'
 import type { ErrorEnvelope, FieldErrors, FilingView } from './api-types'
 import {
@@ -278,35 +276,21 @@ function formForServer(form: FilingForm): FilingForm {
 }
 
 const DATE_OR_PERMANENT = /^(\d{4}-\d{2}-\d{2}|长期)?$/
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,100}\.[^\s@]{1,20}$/
 
 /**
- * The values the back end would refuse (it checks IDs, credit codes, phones, e-mails and dates with the same
- * domain validators): such a form is kept on the device and not sent until they are fixed — the self-check already
- * shows why under each field. Returns field path → message.
+ * The values the back end would refuse: the identity fields it checks with the domain's `identityFieldErrors`, and
+ * dates its schema takes only as YYYY-MM-DD or 长期. Such a form is kept on the device and not sent until they are
+ * fixed — the self-check already shows why under each field. Returns field path → message.
  */
 export function refusedByServer(form: FilingForm): FieldErrors {
-  const out: FieldErrors = {}
-  const check = (path: string, value: string | undefined, ok: (v: string) => { ok: boolean; message: string }) => {
-    if (!value) return
-    const result = ok(value)
-    if (!result.ok) out[path] = [result.message]
-  }
-  const date = (v: string) => ({ ok: DATE_OR_PERMANENT.test(v), message: '日期格式应为 YYYY-MM-DD' })
-  const email = (v: string) => ({ ok: EMAIL.test(v), message: '邮箱格式不正确' })
-  const { owner } = form
-  if (owner.certificateType === 'id_card') check('owner.certificateNumber', owner.certificateNumber, validateIdCard)
-  else if (owner.certificateType === 'business_license')
-    check('owner.certificateNumber', owner.certificateNumber, validateUscc)
-  check('owner.certificateValidUntil', owner.certificateValidUntil, date)
-  for (const section of ['ownerPrincipal', 'appPrincipal'] as const) {
-    const person = form[section]
-    if (!person.idType || person.idType === 'id_card') check(`${section}.idNumber`, person.idNumber, validateIdCard)
-    check(`${section}.idValidUntil`, person.idValidUntil, date)
-    check(`${section}.mobile`, person.mobile, validateMobile)
-    check(`${section}.email`, person.email, email)
-  }
-  check('emergencyContact.mobile', form.emergencyContact.mobile, validateMobile)
+  const out: FieldErrors = identityFieldErrors(form)
+  const dates: [string, string | undefined][] = [
+    ['owner.certificateValidUntil', form.owner.certificateValidUntil],
+    ['ownerPrincipal.idValidUntil', form.ownerPrincipal.idValidUntil],
+    ['appPrincipal.idValidUntil', form.appPrincipal.idValidUntil]
+  ]
+  for (const [path, value] of dates)
+    if (value && !DATE_OR_PERMANENT.test(value)) out[path] = ['日期格式应为 YYYY-MM-DD']
   return out
 }
 

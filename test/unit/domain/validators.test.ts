@@ -1,6 +1,13 @@
 /** @jest-environment node */
 import fc from 'fast-check'
-import { parseFilingNumber, validateIdCard, validateMobile, validateUscc } from '../../../src/domain'
+import {
+  SAMPLE_FORM,
+  identityFieldErrors,
+  parseFilingNumber,
+  validateIdCard,
+  validateMobile,
+  validateUscc
+} from '../../../src/domain'
 
 const TODAY = '2026-11-23'
 
@@ -228,5 +235,31 @@ describe('parseFilingNumber', () => {
     ['京ICP证030173号', 'FILING_NUMBER_FORMAT']
   ])('rejects %j with %s', (value, code) => {
     expect(parseFilingNumber(value)).toMatchObject({ ok: false, code })
+  })
+})
+
+describe('identityFieldErrors', () => {
+  const blank = { owner: {}, ownerPrincipal: {}, miniProgram: {}, appPrincipal: {}, emergencyContact: {} }
+
+  it('passes the valid sample form and an empty draft', () => {
+    expect(identityFieldErrors(SAMPLE_FORM)).toEqual({})
+    expect(identityFieldErrors(blank)).toEqual({})
+  })
+
+  it.each([
+    ['owner.certificateNumber', { owner: { ...SAMPLE_FORM.owner, certificateNumber: '91120116MA05K8QR24' } }],
+    ['ownerPrincipal.idNumber', { ownerPrincipal: { ...SAMPLE_FORM.ownerPrincipal, idNumber: '120101198503127035' } }],
+    ['appPrincipal.mobile', { appPrincipal: { ...SAMPLE_FORM.appPrincipal, mobile: '1371234000' } }],
+    ['appPrincipal.email', { appPrincipal: { ...SAMPLE_FORM.appPrincipal, email: 'ruoxi@' } }],
+    ['emergencyContact.mobile', { emergencyContact: { name: '赵一鸣', mobile: '2381234000' } }]
+  ])('names %s when only that field is malformed', (path, patch) => {
+    const errors = identityFieldErrors({ ...SAMPLE_FORM, ...patch })
+    expect(Object.keys(errors)).toEqual([path])
+    expect(errors[path][0]).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  it('does not check a passport number as an ID card', () => {
+    const passport = { ...SAMPLE_FORM.ownerPrincipal, idType: 'passport' as const, idNumber: 'E12345678' }
+    expect(identityFieldErrors({ ...SAMPLE_FORM, ownerPrincipal: passport })).toEqual({})
   })
 })
