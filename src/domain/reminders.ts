@@ -9,12 +9,14 @@ import { FILING_PACKAGE, TAB_PAGES } from '../constants/routes'
 import { PLATFORMS } from './rules/platforms'
 import { currentEntry, smsReceivedAt, stageEtas } from './stages'
 import {
+  addDays,
   addHours,
   addMonths,
   formatWechatDate,
   formatWechatTime,
   isValidDate,
   parseInstant,
+  shanghaiDate,
   shanghaiInstant
 } from './time'
 import { addWorkingDays } from './calendar'
@@ -96,7 +98,8 @@ const TEMPLATE_OF: Record<ReminderKind, TemplateKind> = {
   admin_review_eta: 'review_progress',
   admin_review_overdue: 'review_progress',
   certificate_expiring: 'todo_reminder',
-  stale_draft: 'todo_reminder'
+  stale_draft: 'todo_reminder',
+  principal_update: 'review_progress'
 }
 
 const CERTIFICATE_FIELDS = [
@@ -153,23 +156,50 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
   if (progress.stage === 'sms_verification' && entry && progress.smsDeadline) {
     const deadline = progress.smsDeadline
     const arrival = smsReceivedAt(progress)!
+    const learnedAt = parseInstant(entry.recordedAt ?? entry.at)
     const time2 = formatWechatTime(deadline)
+    // "The text has arrived" tells the one who reported it nothing: only the others hear it (all, when the platform
+    // told us)
+    const toldBy = entry.source === 'platform' ? undefined : (entry.by ?? 'owner')
+    const othersThanReporter = SMS_RECIPIENTS.filter((r) => r !== toldBy)
     add(
       'sms_window_open',
       entry.at,
-      entry.at,
+      entry.recordedAt ?? entry.at,
       { thing1: name, time2, thing3: '请在24小时内完成12381短信核验' },
       progressPage,
-      SMS_RECIPIENTS,
+      othersThanReporter,
       deadline
     )
     for (const kind of ['sms_window_12h', 'sms_window_20h'] as const) {
       const due = addHours(arrival, SMS_REMINDER_OFFSETS_HOURS[kind])
-      // Already past when the user told us about the SMS: the first message covers it
-      if (parseInstant(due) < parseInstant(entry.at)) continue
+      // Already past when we learned of the SMS: the countdown in the app covers it, a late message would mislead
+      if (parseInstant(due) < learnedAt) continue
       const thing3 = kind === 'sms_window_12h' ? '剩余约12小时，请尽快核验' : '仅剩约4小时，请立即核验'
       add(kind, entry.at, due, { thing1: name, time2, thing3 }, progressPage, SMS_RECIPIENTS, deadline)
     }
+  }
+
+  if (
+    entry?.by &&
+    entry.by !== 'owner' &&
+    (progress.stage === 'sms_verification' || progress.stage === 'admin_review')
+  ) {
+    const smsArrived = progress.stage === 'sms_verification'
+    add(
+      'principal_update',
+      entry.at,
+      entry.recordedAt ?? entry.at,
+      {
+        thing1: name,
+        phrase2: smsArrived ? '短信核验' : '管局审核',
+        date3: formatWechatDate(shanghaiDate(entry.at)),
+        thing4: smsArrived ? '负责人已收到12381短信' : '负责人已完成短信核验'
+      },
+      progressPage,
+      OWNER_ONLY,
+      smsArrived ? progress.smsDeadline : undefined
+    )
   }
 
   const etas = stageEtas(progress, profile, now)
@@ -216,6 +246,8 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
     'admin_rejected'
   ].includes(progress.stage)
   if (inProgress && entry) {
+    // The app shows it the moment it is typed; the message is a nudge the next morning if it is still not fixed
+    const certificateDue = shanghaiInstant(addDays(shanghaiDate(entry.recordedAt ?? entry.at), 1), REVIEW_REMINDER_HOUR)
     const approvedMax = etas.find((e) => e.stage === 'approved')?.maxDate
     const margin = PLATFORMS[profile.platform].certificateMargin.months
     if (approvedMax) {
@@ -226,7 +258,7 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
         add(
           'certificate_expiring',
           `${c.path}:${v}`,
-          entry.at,
+          certificateDue,
           {
             thing1: toThing(`更换${c.label}`),
             thing2: name,

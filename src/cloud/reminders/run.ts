@@ -11,7 +11,7 @@
  */
 import type { Clock, Logger, OutgoingMessage, Sender, Store } from '../ports'
 import { randomToken } from '../crypto'
-import { clearQuota, refundQuota, takeQuota } from '../handlers/subscriptions/quota'
+import { clearQuota, refundQuota, takeQuotaFor } from '../handlers/subscriptions/quota'
 import { COLLECTIONS, type DeliveryRecord } from '../records'
 import { addMs, isoShanghai, isoUtc } from '../time'
 
@@ -184,7 +184,7 @@ export async function runReminderJob(
       return null
     }
     if (!d.quotaTaken) {
-      if (!(await takeQuota(store, d.recipientId, d.template))) {
+      if (!(await takeQuotaFor(store, d, now().getTime()))) {
         report.noQuota++
         await finish(d, lease, { state: 'no_quota' })
         return null
