@@ -180,25 +180,19 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
     }
   }
 
-  if (
-    entry?.by &&
-    entry.by !== 'owner' &&
-    (progress.stage === 'sms_verification' || progress.stage === 'admin_review')
-  ) {
-    const smsArrived = progress.stage === 'sms_verification'
+  // The owner hears of the text from the SMS-window message above; the verification needs its own word
+  if (progress.stage === 'admin_review' && entry?.by && entry.by !== 'owner') {
     add(
       'principal_update',
       entry.at,
       entry.recordedAt ?? entry.at,
       {
         thing1: name,
-        phrase2: smsArrived ? '短信核验' : '管局审核',
+        phrase2: '管局审核',
         date3: formatWechatDate(shanghaiDate(entry.at)),
-        thing4: smsArrived ? '负责人已收到12381短信' : '负责人已完成短信核验'
+        thing4: '负责人已完成短信核验'
       },
-      progressPage,
-      OWNER_ONLY,
-      smsArrived ? progress.smsDeadline : undefined
+      progressPage
     )
   }
 
