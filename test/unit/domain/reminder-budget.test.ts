@@ -23,7 +23,7 @@ const TEMPLATE: Record<ReminderKind, TemplateKind> = {
   stale_draft: 'todo_reminder'
 }
 
-const item = (kind: ReminderKind, dueAt: string, key = kind): BudgetItem => ({
+const item = (kind: ReminderKind, dueAt: string, key: string = kind): BudgetItem => ({
   key,
   kind,
   template: TEMPLATE[kind],
