@@ -20,6 +20,7 @@ import {
   shanghaiInstant
 } from './time'
 import { addWorkingDays } from './calendar'
+import { maskPersonalData } from './personal-data'
 
 export type TemplateFieldType = 'thing' | 'phrase' | 'time' | 'character_string' | 'date'
 
@@ -70,12 +71,12 @@ export function isValidFieldValue(type: TemplateFieldType, value: string): boole
   return !!value && Array.from(value).length <= limit.maxLength && (!limit.pattern || limit.pattern.test(value))
 }
 
-/** Truncates free text to a `thing` (≤ 20 characters) and masks long digit runs, which could be IDs or phones. */
+/**
+ * Truncates free text to a `thing` (≤ 20 characters) and masks phone, ID and credit-code numbers and other long digit
+ * runs, however they are written (spaces, dashes, full-width digits: see personal-data).
+ */
 export function toThing(value: string): string {
-  const v = value
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\d{7,}/g, '***')
+  const v = maskPersonalData(value.replace(/\s+/g, ' ').trim())
   const chars = Array.from(v)
   return chars.length <= 20 ? v : `${chars.slice(0, 19).join('')}…`
 }
