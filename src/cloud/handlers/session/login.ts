@@ -11,6 +11,8 @@ import { COLLECTIONS, type SessionRecord } from '../../records'
 import { addMs, isoUtc } from '../../time'
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000
+/** Sessions kept per user (phones, browsers); a login beyond it ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 10
 
 /** Turns a platform login code into a stable user id; null when the platform refuses the code. */
 export interface CodeExchanger {
@@ -30,6 +32,11 @@ export interface SessionDeps {
 
 function sessions(store: Store) {
   return store.collection<SessionRecord>(COLLECTIONS.sessions)
+}
+
+async function pruneSessions(store: Store, userId: string): Promise<void> {
+  const mine = await sessions(store).find({ userId }, { orderBy: { field: 'createdAt', direction: 'desc' } })
+  for (const old of mine.slice(MAX_SESSIONS_PER_USER)) await sessions(store).removeWhere({ _id: old._id })
 }
 
 export async function login(
@@ -52,6 +59,7 @@ export async function login(
       expiresAt: isoUtc(addMs(now, SESSION_TTL_MS))
     }
     await sessions(deps.store).insert(session)
+    await pruneSessions(deps.store, userId)
     return ok({ token, expiresAt: session.expiresAt })
   } catch (err) {
     return errorEnvelope(err, 'login', deps)
