@@ -3,7 +3,16 @@
  * handler. Whatever happens inside, the caller gets `{ ok: false, code, message, fieldErrors }`, never a throw.
  */
 import { z } from 'zod'
-import { AppError, ConfigurationError, fail, fieldErrorMap, ok, type Envelope, type ErrorEnvelope, type FieldErrors } from './envelope'
+import {
+  AppError,
+  ConfigurationError,
+  fail,
+  fieldErrorMap,
+  ok,
+  type Envelope,
+  type ErrorEnvelope,
+  type FieldErrors
+} from './envelope'
 import type { ActionDef, Deps } from './context'
 import type { Identity } from './ports'
 

@@ -88,7 +88,10 @@ export async function claimInviteSlot(
 
 /** Frees the slot an invite holds (accepted, revoked, or its insert failed); only if that invite still holds it. */
 export async function releaseInviteSlot(store: Store, filingId: string, slot: number, inviteId: string): Promise<void> {
-  await slots(store).updateWhere({ _id: slotId(filingId, slot), inviteId }, { set: { heldUntil: '' }, inc: { version: 1 } })
+  await slots(store).updateWhere(
+    { _id: slotId(filingId, slot), inviteId },
+    { set: { heldUntil: '' }, inc: { version: 1 } }
+  )
 }
 
 /** A deleted filing's slots. */
