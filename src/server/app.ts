@@ -182,7 +182,11 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     if (route === 'login') {
       const refused = overAddressLimit('login', req)
       if (refused) return sendJson(res, refused)
-      return sendJson(res, await login(sessionDeps, body, exchanger))
+      const perUser = (userId: string) => {
+        const decision = limiter.byUserId('login', userId)
+        return decision.allowed ? null : rateLimited(decision.retryAfterSeconds)
+      }
+      return sendJson(res, await login(sessionDeps, body, exchanger, perUser))
     }
     if (route === 'logout') {
       const token = bearer(req)

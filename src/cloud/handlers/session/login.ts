@@ -5,7 +5,7 @@
 import { loginSchema } from '../../schemas'
 import { randomToken, sha256Hex } from '../../crypto'
 import { errorEnvelope, zhErrorMap, zodFieldErrors } from '../../dispatch'
-import { AppError, fail, ok, type Envelope } from '../../envelope'
+import { AppError, fail, ok, type Envelope, type ErrorEnvelope } from '../../envelope'
 import type { Clock, Logger, Store } from '../../ports'
 import { COLLECTIONS, type SessionRecord } from '../../records'
 import { addMs, isoUtc } from '../../time'
@@ -42,13 +42,17 @@ async function pruneSessions(store: Store, userId: string): Promise<void> {
 export async function login(
   deps: SessionDeps,
   body: unknown,
-  exchanger: CodeExchanger
+  exchanger: CodeExchanger,
+  /** Checked once the user is known, before a session is made (the per-user rate limit). */
+  guard?: (userId: string) => ErrorEnvelope | null
 ): Promise<Envelope<{ token: string; expiresAt: string }>> {
   try {
     const input = loginSchema.safeParse(body ?? {}, { errorMap: zhErrorMap })
     if (!input.success) return fail('INVALID', undefined, zodFieldErrors(input.error))
     const userId = await exchanger.exchange(input.data.code)
     if (!userId) throw new AppError('UNAUTHENTICATED', '登录失败，请重试')
+    const refused = guard?.(userId)
+    if (refused) return refused
     const token = randomToken(32)
     const now = deps.clock.now()
     const session: SessionRecord = {
