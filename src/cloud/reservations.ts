@@ -53,6 +53,11 @@ export async function releaseFilingPlace(store: Store, ownerId: string): Promise
   )
 }
 
+/** Erasing a user: the counter goes too (its id is derived from the user id). */
+export async function forgetFilingPlaces(store: Store, ownerId: string): Promise<void> {
+  await counters(store).removeWhere({ _id: filingCounterId(ownerId) })
+}
+
 const slotId = (filingId: string, slot: number) => sha256Hex(`invite-slot|${filingId}|${slot}`).slice(0, 32)
 
 /**

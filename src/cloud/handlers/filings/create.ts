@@ -21,10 +21,6 @@ export const createFiling = defineAction(filingsSchemas.create, async (ctx, inpu
   }
   const form = mergeIncomingForm(undefined, { ...EMPTY_FORM, ...input.form })
   checkFormFields(form)
-  // reserve before inserting: a count would let concurrent creates all see room
-  if (!(await reserveFilingPlace(ctx.deps.store, ctx.userId, ctx.deps.settings.maxFilingsPerUser))) {
-    throw new AppError('LIMIT_REACHED', `最多保存 ${ctx.deps.settings.maxFilingsPerUser} 个备案`)
-  }
   const at = isoShanghai(ctx.now)
   const record: FilingRecord = {
     _id: id,
@@ -39,6 +35,10 @@ export const createFiling = defineAction(filingsSchemas.create, async (ctx, inpu
     updatedAt: at
   }
   if (input.clientRef) record.clientRef = input.clientRef
+  // reserve right before inserting (a count would let concurrent creates all see room); given back if it fails
+  if (!(await reserveFilingPlace(ctx.deps.store, ctx.userId, ctx.deps.settings.maxFilingsPerUser))) {
+    throw new AppError('LIMIT_REACHED', `最多保存 ${ctx.deps.settings.maxFilingsPerUser} 个备案`)
+  }
   try {
     await filings.insert(record)
   } catch (err) {
