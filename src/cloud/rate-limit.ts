@@ -47,8 +47,17 @@ export class TokenBuckets {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)) }
     }
     this.buckets.set(key, { tokens: tokens - 1, at: now })
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string)
+    if (this.buckets.size > this.maxKeys) this.dropOldest(Math.ceil(this.maxKeys / 4))
     return { allowed: true, retryAfterSeconds: 0 }
+  }
+
+  /** In one pass: dropping one key per call makes every call walk past the deleted ones at the Map's head. */
+  private dropOldest(count: number): void {
+    let left = count
+    for (const key of this.buckets.keys()) {
+      if (left-- <= 0) break
+      this.buckets.delete(key)
+    }
   }
 
   get size(): number {
