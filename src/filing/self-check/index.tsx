@@ -16,9 +16,9 @@ import { describeValue, sectionSpecs } from './field-specs'
 import { SECTIONS, findingsByField, fullFieldLabel } from './fields'
 import { takeFieldFocus, type FieldTarget } from './focus-request'
 import { EditorNotices, FormSectionCard, IntroCard, SelfCheckLoadState, SyncFooter } from './page-parts'
-import { useCheckVisibility } from './use-check-visibility'
-import { useFieldFocus } from './use-field-focus'
-import { useFormEditor } from './use-form-editor'
+import { useCheckVisibility, type CheckVisibility } from './use-check-visibility'
+import { useFieldFocus, type FieldFocus } from './use-field-focus'
+import { useFormEditor, type FormEditor } from './use-form-editor'
 import { useSensitiveConsent } from './use-sensitive-consent'
 import './index.scss'
 
@@ -63,6 +63,43 @@ function conflictRowsFor(mine: FilingForm | undefined, latest: FilingView | null
   }))
 }
 
+interface BlockContextSource {
+  editor: FormEditor
+  check: CheckVisibility
+  focus: FieldFocus
+  consent: ReturnType<typeof useSensitiveConsent>
+  byField: Map<string, Finding[]>
+}
+
+/** What every field block needs from the page; undefined until the form is there. */
+function useBlockContext({ editor, check, focus, consent, byField }: BlockContextSource): BlockContext | undefined {
+  const [provincePickerOpen, setProvincePickerOpen] = useState(false)
+  const { clearHighlight } = focus
+  const edit = useCallback(
+    (path: string, value: unknown) => {
+      clearHighlight()
+      editor.edit(path, value)
+    },
+    [editor, clearHighlight]
+  )
+  const form = editor.form
+  if (!editor.ready || !form) return undefined
+  return {
+    form,
+    readOnly: editor.readOnly,
+    consented: consent.consented,
+    sealedLocked: editor.sealed === 'locked',
+    highlight: focus.highlight,
+    provincePickerOpen,
+    toggleProvincePicker: () => setProvincePickerOpen((o) => !o),
+    findingsFor: (path) => (check.visible(path) ? (byField.get(path) ?? []) : []),
+    serverErrorsFor: (path) => serverErrorsAt(path, byField.get(path) ?? [], editor.serverErrors),
+    edit,
+    touch: check.touch,
+    needConsent: consent.needConsent
+  }
+}
+
 export default function SelfCheckPage() {
   const params = useRouter()?.params ?? {}
   const current = useCurrentFiling({ reveal: true })
@@ -83,7 +120,6 @@ export default function SelfCheckPage() {
     initialTarget: parseTarget(params)
   })
   const consent = useSensitiveConsent()
-  const [provincePickerOpen, setProvincePickerOpen] = useState(false)
   const conflictRows = useMemo(() => conflictRowsFor(form, editor.conflict), [editor.conflict, form])
 
   useDidShow(() => {
@@ -93,32 +129,9 @@ export default function SelfCheckPage() {
     if (requested) focus.open(requested)
   })
 
-  const { clearHighlight } = focus
-  const edit = useCallback(
-    (path: string, value: unknown) => {
-      clearHighlight()
-      editor.edit(path, value)
-    },
-    [editor, clearHighlight]
-  )
+  const blockContext = useBlockContext({ editor, check, focus, consent, byField })
 
-  if (!editor.ready || !form) return <SelfCheckLoadState current={current} />
-
-  const findingsFor = (path: string) => (check.visible(path) ? (byField.get(path) ?? []) : [])
-  const blockContext: BlockContext = {
-    form,
-    readOnly,
-    consented: consent.consented,
-    sealedLocked: editor.sealed === 'locked',
-    highlight: focus.highlight,
-    provincePickerOpen,
-    toggleProvincePicker: () => setProvincePickerOpen((o) => !o),
-    findingsFor,
-    serverErrorsFor: (path) => serverErrorsAt(path, byField.get(path) ?? [], editor.serverErrors),
-    edit,
-    touch: check.touch,
-    needConsent: consent.needConsent
-  }
+  if (!editor.ready || !form || !blockContext) return <SelfCheckLoadState current={current} />
 
   function startCheck() {
     check.showEverything()
