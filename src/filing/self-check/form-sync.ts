@@ -4,7 +4,6 @@
  * Conflicts, refused values and lost connections are reported, never resolved by dropping the user's edits.
  * Timers call its methods long after a render, so it keeps its state in fields, never in a closure.
  */
-import type { FilingForm, FilingProfile } from '../../domain/types'
 import type { FieldErrors, FilingView } from '../../services/api-types'
 import { loadDraftKey, mergeSensitive, splitSensitive } from '../../services/draft-crypto'
 import {
@@ -14,53 +13,17 @@ import {
   syncFormDraft,
   unlockRestored,
   writeFormDraft,
-  type DraftWriteResult,
-  type SealedState
+  type DraftWriteResult
 } from '../../services/form-draft'
 import { setPath } from './fields'
+import type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
+
+export type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
 
 /** Pause after the last keystroke before the form goes to the back end. */
 export const SYNC_DEBOUNCE_MS = 800
 const RETRY_MIN_MS = 5_000
 const RETRY_MAX_MS = 60_000
-
-export type SyncStatus =
-  | { kind: 'idle' }
-  /** On the device; the sync follows shortly. */
-  | { kind: 'saved-locally' }
-  | { kind: 'syncing' }
-  | { kind: 'synced' }
-  | { kind: 'offline' }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'conflict' }
-  | { kind: 'failed'; message: string }
-
-export interface Snapshot {
-  form: FilingForm
-  baseVersion: number
-  profile?: FilingProfile
-  sealed: SealedState
-  lockedSealed?: string
-}
-
-/** How the machine tells its owner (the hook's state setters) what changed. */
-export interface SyncListeners {
-  status(next: SyncStatus): void
-  lastWrite(result: DraftWriteResult): void
-  serverErrors(next: FieldErrors | ((errors: FieldErrors) => FieldErrors)): void
-  conflict(latest: FilingView | null): void
-  fromDraft(restored: boolean): void
-  /** The snapshot changed: draw again. */
-  changed(): void
-}
-
-/** What the page knows about the filing when the machine is set up. */
-export interface SyncSource {
-  filingId?: string
-  server?: FilingView
-  loadFailed: boolean
-  readOnly: boolean
-}
 
 function withoutErrorsAt(path: string) {
   return (errors: FieldErrors): FieldErrors => {

@@ -7,7 +7,8 @@ import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { FilingForm, FilingProfile } from '../../domain/types'
 import type { FieldErrors, FilingView } from '../../services/api-types'
 import type { DraftWriteResult, SealedState } from '../../services/form-draft'
-import { FormSync, type SyncStatus } from './form-sync'
+import { FormSync } from './form-sync'
+import type { SyncStatus } from './sync-types'
 
 export { SYNC_DEBOUNCE_MS, type SyncStatus } from './form-sync'
 
