@@ -19,6 +19,7 @@ import {
   splitSensitive,
   type SensitiveValues
 } from './draft-crypto'
+import { FORM_SECTIONS } from './form-diff'
 import { readJson, removeKey, writeJson } from './storage'
 
 export interface StoredFormDraft {
@@ -40,8 +41,6 @@ export const EMPTY_FORM: FilingForm = {
   appPrincipal: {},
   emergencyContact: {}
 }
-
-const SECTIONS = ['owner', 'ownerPrincipal', 'miniProgram', 'appPrincipal', 'emergencyContact'] as const
 
 export const formDraftKey = (filingId: string) => `draft:form:${filingId}`
 const sealAad = (filingId: string) => `draft:v1:${filingId}`
@@ -128,7 +127,7 @@ type Sections = Record<string, Record<string, unknown> | undefined>
 function overlayPlain(server: FilingForm, plain: FilingForm): FilingForm {
   const out = JSON.parse(JSON.stringify(server)) as Sections
   const draft = plain as unknown as Sections
-  for (const s of SECTIONS) out[s] = { ...(out[s] ?? {}), ...(draft[s] ?? {}) }
+  for (const s of FORM_SECTIONS) out[s] = { ...(out[s] ?? {}), ...(draft[s] ?? {}) }
   return out as unknown as FilingForm
 }
 
@@ -204,45 +203,9 @@ export async function unlockRestored(filingId: string, restored: RestoredForm): 
   return { ...restored, form: mergeSensitive(restored.form, values), sealed: 'opened', lockedSealed: undefined }
 }
 
-// ---- comparing ----
+// ---- comparing: form-diff.ts ----
 
-/** Every leaf of a form as 'dotted.path' → text (lists of words joined, lists of entries by index). */
-export function flattenForm(form: FilingForm): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (value: unknown, path: string) => {
-    if (value === undefined || value === null) return
-    if (Array.isArray(value)) {
-      if (value.every((v) => typeof v !== 'object' || v === null)) out[path] = value.join('、')
-      else value.forEach((v, i) => walk(v, `${path}.${i}`))
-    } else if (typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k)
-    } else out[path] = String(value)
-  }
-  walk(form, '')
-  return out
-}
-
-export interface FieldDifference {
-  path: string
-  mine: string
-  theirs: string
-}
-
-/** The fields whose text differs between two forms, in form order. */
-export function diffForms(mine: FilingForm, theirs: FilingForm): FieldDifference[] {
-  const a = flattenForm(mine)
-  const b = flattenForm(theirs)
-  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-  const order = (p: string) => SECTIONS.indexOf(p.split('.')[0] as (typeof SECTIONS)[number])
-  return paths
-    .filter((p) => (a[p] ?? '') !== (b[p] ?? ''))
-    .sort((x, y) => order(x) - order(y))
-    .map((path) => ({ path, mine: a[path] ?? '', theirs: b[path] ?? '' }))
-}
-
-export function sameForm(a: FilingForm, b: FilingForm): boolean {
-  return diffForms(a, b).length === 0
-}
+export { diffForms, flattenForm, sameForm, type FieldDifference } from './form-diff'
 
 // ---- syncing ----
 
@@ -264,7 +227,7 @@ function formFieldErrors(errors: FieldErrors): FieldErrors {
   const out: FieldErrors = {}
   for (const [path, messages] of Object.entries(errors)) {
     const p = path.startsWith('form.') ? path.slice(5) : path
-    if (SECTIONS.some((s) => p === s || p.startsWith(`${s}.`))) out[p] = messages
+    if (FORM_SECTIONS.some((s) => p === s || p.startsWith(`${s}.`))) out[p] = messages
   }
   return out
 }

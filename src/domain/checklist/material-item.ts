@@ -1,0 +1,40 @@
+/** One checklist entry built from the materials table, and the wording shared by several entries. */
+import type { ChecklistItem } from '../types'
+import { MATERIALS, type MaterialId } from '../rules/materials'
+import type { PlatformRules } from '../rules/platforms'
+import { bureauShortName, type ProvinceRules } from '../rules/provinces'
+
+export function item(
+  id: MaterialId,
+  required: boolean,
+  reason: string,
+  extra: Partial<Omit<ChecklistItem, 'id' | 'required' | 'reason'>> = {}
+): ChecklistItem {
+  const m = MATERIALS[id]
+  const out: ChecklistItem = {
+    id,
+    title: m.title,
+    required,
+    reason,
+    tips: m.tips,
+    source: m.source,
+    section: m.section,
+    isPhoto: m.isPhoto,
+    ...extra
+  }
+  if (m.goodExample && !out.goodExample) out.goodExample = m.goodExample
+  if (m.template && !out.template) out.template = m.template
+  return out
+}
+
+export function marginText(platform: PlatformRules): string {
+  const { months, strict } = platform.certificateMargin
+  return `${strict ? '超过' : '不少于'}${months === 1 ? '一' : months === 3 ? '三' : months}个月`
+}
+
+export function principalTips(province: ProvinceRules | undefined, base: string[]): string[] {
+  const tips = [...base]
+  if (province?.localMobileRequired)
+    tips.push(`${bureauShortName(province.code)}要求负责人使用${province.shortName}本地手机号码`)
+  return tips
+}

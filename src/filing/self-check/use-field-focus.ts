@@ -1,0 +1,79 @@
+/**
+ * Where the self-check page is looking: which sections are collapsed, which field is highlighted, and a request to
+ * open at a field (from the results page, the 进度 page's rejection reasons, or after the consent screen), which
+ * expands its section, highlights and touches its block and scrolls to it once the form is there.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { FormSection } from '../../domain/types'
+import { fieldDomId, isFormSection, sectionOfPath } from './fields'
+import type { FieldTarget } from './focus-request'
+
+function scrollToSelector(selector: string): void {
+  try {
+    Promise.resolve(Taro.pageScrollTo({ selector, duration: 300, offsetTop: -80 })).catch(() => undefined)
+  } catch {
+    // scrolling is a nicety: the highlighted field is still there
+  }
+}
+
+/** The block drawn for a field path: the longest rendered path that is the field or contains it. */
+export function blockFor(field: string, renderedPaths: string[]): string | undefined {
+  return [...renderedPaths].sort((a, b) => b.length - a.length).find((p) => field === p || field.startsWith(`${p}.`))
+}
+
+function without<T>(set: Set<T>, item: T): Set<T> {
+  if (!set.has(item)) return set
+  const next = new Set(set)
+  next.delete(item)
+  return next
+}
+
+export interface FieldFocusSource {
+  ready: boolean
+  renderedPaths: string[]
+  touch(path: string): void
+  initialTarget: FieldTarget | null
+}
+
+export interface FieldFocus {
+  collapsed: Set<FormSection>
+  highlight?: string
+  clearHighlight(): void
+  open(target: FieldTarget): void
+  toggleSection(section: FormSection): void
+  expandAll(): void
+}
+
+export function useFieldFocus({ ready, renderedPaths, touch, initialTarget }: FieldFocusSource): FieldFocus {
+  const [collapsed, setCollapsed] = useState<Set<FormSection>>(() => new Set())
+  const [highlight, setHighlight] = useState<string>()
+  const [target, setTarget] = useState<FieldTarget | null>(initialTarget)
+
+  useEffect(() => {
+    if (!target || !ready) return
+    const field = target.field
+    const block = field ? blockFor(field, renderedPaths) : undefined
+    const section = isFormSection(target.section) ? target.section : field ? sectionOfPath(field) : undefined
+    if (section) setCollapsed((c) => without(c, section))
+    if (block) {
+      setHighlight(block)
+      touch(block)
+    }
+    setTarget(null)
+    const selector = block ? `#${fieldDomId(block)}` : section ? `#self-check-section-${section}` : undefined
+    if (selector) setTimeout(() => scrollToSelector(selector), 150)
+  }, [target, ready, renderedPaths, touch])
+
+  const toggleSection = useCallback((section: FormSection) => {
+    setCollapsed((c) => {
+      const next = new Set(c)
+      if (next.has(section)) next.delete(section)
+      else next.add(section)
+      return next
+    })
+  }, [])
+  const clearHighlight = useCallback(() => setHighlight(undefined), [])
+  const expandAll = useCallback(() => setCollapsed(new Set()), [])
+  return { collapsed, highlight, clearHighlight, open: setTarget, toggleSection, expandAll }
+}
