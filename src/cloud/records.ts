@@ -19,7 +19,13 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   invites: 'invites',
   members: 'filing_members',
-  sessions: 'sessions'
+  sessions: 'sessions',
+  // the platform connector (src/cloud/platforms)
+  platformConnections: 'platform_connections',
+  platformConnectStates: 'platform_connect_states',
+  platformNotices: 'platform_notices',
+  platformCredentials: 'platform_credentials',
+  platformPushNonces: 'platform_push_nonces'
 } as const
 
 /** Secondary indexes (used by the embedded store; the cloud database gets the same ones in the console). */
@@ -29,7 +35,12 @@ export const INDEXES: Record<string, string[]> = {
   [COLLECTIONS.subscriptions]: ['userId'],
   [COLLECTIONS.invites]: ['filingId', 'ownerId', 'inviteId'],
   [COLLECTIONS.members]: ['filingId', 'userId'],
-  [COLLECTIONS.sessions]: ['userId']
+  [COLLECTIONS.sessions]: ['userId'],
+  [COLLECTIONS.platformConnections]: ['filingId', 'ownerId', 'nextSyncAt'],
+  [COLLECTIONS.platformConnectStates]: ['filingId', 'preAuthCodeHash'],
+  [COLLECTIONS.platformNotices]: ['ownerId', 'filingId'],
+  [COLLECTIONS.platformCredentials]: [],
+  [COLLECTIONS.platformPushNonces]: ['expiresAt']
 }
 
 export interface FilingRecord extends StoredDoc {

@@ -83,6 +83,8 @@ export class PlatformFake {
   readonly dyApps = new Map<string, DyApp>()
   private readonly perSecondWindow = new Map<string, { second: number; count: number }>()
   private nonce = 0
+  /** The redirect_uri of the last gen_link: where consent sends the administrator back. */
+  private lastDouyinRedirect = ''
   private nextRecordId = 1000
   /** Test hook: the next N calls of an API answer with this error. */
   private readonly injected = new Map<string, { code: number; times: number }>()
@@ -152,7 +154,7 @@ export class PlatformFake {
   wechatSetStatus(
     appId: string,
     status: number,
-    extra: { sms?: number; audit?: WxApp['audit'] } = {}
+    extra: { sms?: number; audit?: WxApp['audit']; recordNumber?: string } = {}
   ): WechatPushDelivery | undefined {
     const app = this.wxApps.get(appId)
     if (!app) throw new Error(`fake: unknown app ${appId}`)
@@ -160,8 +162,8 @@ export class PlatformFake {
     app.sms = status === 4 ? extra.sms : undefined
     app.audit = status === 3 || status === 5 ? (extra.audit ?? []) : []
     if (status === 6 && !app.appletNumber) {
-      app.subjectNumber = `粤ICP备${2026000000 + this.nextRecordId++}号`
-      app.appletNumber = `${app.subjectNumber}-1X`
+      app.appletNumber = extra.recordNumber ?? `粤ICP备${2026000000 + this.nextRecordId++}号-1X`
+      app.subjectNumber = app.appletNumber.replace(/-\d+X$/, '')
     }
     if ([3, 5, 6].includes(status)) {
       return this.wechatPush({
@@ -192,7 +194,14 @@ export class PlatformFake {
     return [...this.dyTickets.keys()].pop() ?? ''
   }
 
-  douyinConsent(appId: string, permissions: number[] = [1, 2]): { authCode: string; push: DouyinPushDelivery } {
+  /**
+   * The administrator agrees: the `AUTHORIZED` push, and the redirect to the last gen_link's redirect_uri with the
+   * code (the real parameter name is UNCONFIRMED; the fake uses `authorization_code`).
+   */
+  douyinConsent(
+    appId: string,
+    permissions: number[] = [1, 2]
+  ): { authCode: string; push: DouyinPushDelivery; redirect: string } {
     const authCode = tok('dyauthcode')
     this.dyAuthCodes.set(authCode, { appId, used: false, expiresAt: this.now() + 3_600_000 })
     const app = this.dyApps.get(appId)
@@ -214,7 +223,9 @@ export class PlatformFake {
       AuthorizationCode: authCode,
       AuthorizationCodeExpiresIn: 3600
     })
-    return { authCode, push }
+    const redirect = this.lastDouyinRedirect ? new URL(this.lastDouyinRedirect) : undefined
+    redirect?.searchParams.set('authorization_code', authCode)
+    return { authCode, push, redirect: redirect?.toString() ?? '' }
   }
 
   douyinRevoke(appId: string): DouyinPushDelivery {
@@ -320,7 +331,7 @@ export class PlatformFake {
       else if (++w.count > limit)
         return douyin ? dy(28003017, 'quota已用完') : wx(45011, 'api minute-quota reach limit')
     }
-    return douyin ? this.douyinApi(path, api, q, req.headers ?? {}, dy) : this.wechatApi(path, api, q, body, wx)
+    return douyin ? this.douyinApi(path, api, q, body, req.headers ?? {}, dy) : this.wechatApi(path, api, q, body, wx)
   }
 
   private wechatApi(
@@ -431,6 +442,7 @@ export class PlatformFake {
     path: string,
     api: string,
     q: Record<string, string>,
+    body: Json,
     headers: Record<string, string>,
     dy: (code: number, msg: string) => PlatformResponse
   ): PlatformResponse {
@@ -460,7 +472,10 @@ export class PlatformFake {
       const exp = this.dyComponentTokens.get(headers['access-token'] ?? '')
       if (exp === undefined) return dy(40010, 'component token 不正确')
       if (exp <= this.now()) return dy(40009, 'component token 过期')
-      if (api === 'gen_link') return ok({ link: `https://fake.open.douyin.com/authorize?${tok('l')}` })
+      if (api === 'gen_link') {
+        this.lastDouyinRedirect = String(body.redirect_uri ?? '')
+        return ok({ link: `https://fake.open.douyin.com/authorize?${tok('l')}` })
+      }
       if (api === 'get_auth_token') {
         let app: DyApp | undefined
         if (q.grant_type === 'app_to_tp_authorization_code') {
