@@ -268,10 +268,12 @@ export function applyPlatformObservation(
   ctx: StageContext
 ): PlatformSyncResult {
   const plan = planStageSync(progress, observation, ctx.filingType)
+  // synced entries are the platform's, and nothing can be dated after the observation that revealed it
+  const stageCtx: StageContext = { ...ctx, source: 'platform', now: observation.observedAt }
   let current = progress
   const applied: PlannedStageAction[] = []
   for (const step of plan.actions) {
-    const result = applyStageAction(current, step.action, step.at, ctx)
+    const result = applyStageAction(current, step.action, step.at, stageCtx)
     if (!result.ok) {
       return { progress: current, applied, refused: { code: result.code, message: result.message }, ignored: false }
     }

@@ -274,3 +274,11 @@ describe('property: any sequence of observations leaves a legal stage history', 
     )
   })
 })
+
+describe('synced entries', () => {
+  it('are recorded with source "platform"; user entries keep theirs', () => {
+    const r = applyPlatformObservation(progressAt('platform_review'), obs('sms_done', 100), CTX)
+    expect(r.progress.history.slice(-2).map((h) => h.source)).toEqual(['platform', 'platform'])
+    expect(r.progress.history[1].source).toBe('user')
+  })
+})

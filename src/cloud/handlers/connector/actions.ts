@@ -12,7 +12,7 @@ import { NOTICE_TEXT, type ConnectionState, type NoticeKind, type NoticeRecord }
 import { connectionsOf, unbind } from '../../platforms/sync'
 import { COLLECTIONS } from '../../records'
 import { recordId } from '../../schemas'
-import { loadFilingForWrite, loadOwnedFiling } from '../access'
+import { loadFilingForWrite, loadVisibleFiling } from '../access'
 
 export const connectorSchemas = {
   connect: z.object({ id: recordId }).strict(),
@@ -48,15 +48,19 @@ export interface ConnectionView {
   notices: { id: string; kind: NoticeKind; text: string; createdAt: string; read: boolean }[]
 }
 
+/** The owner and invited principals see the connection; only the owner gets the notices. */
 export const connectionStatus = defineAction(connectorSchemas.status, async (ctx, input): Promise<ConnectionView> => {
-  const filing = await loadOwnedFiling(ctx, input.id)
-  const [c] = await connectionsOf(ctx.deps).find({ filingId: filing._id, ownerId: ctx.userId }, { limit: 1 })
-  const notices = await ctx.deps.store
-    .collection<NoticeRecord>(COLLECTIONS.platformNotices)
-    .find(
-      { filingId: filing._id, ownerId: ctx.userId },
-      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 20 }
-    )
+  const { record: filing, access } = await loadVisibleFiling(ctx, input.id)
+  const [c] = await connectionsOf(ctx.deps).find({ filingId: filing._id, ownerId: filing.ownerId }, { limit: 1 })
+  const notices =
+    access === 'owner'
+      ? await ctx.deps.store
+          .collection<NoticeRecord>(COLLECTIONS.platformNotices)
+          .find(
+            { filingId: filing._id, ownerId: ctx.userId },
+            { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 20 }
+          )
+      : []
   const view: ConnectionView = {
     connected: !!c && c.state === 'active',
     notices: notices.map((n) => ({
@@ -69,7 +73,7 @@ export const connectionStatus = defineAction(connectorSchemas.status, async (ctx
   }
   const last = filing.progress.history[filing.progress.history.length - 1]
   if (last?.reasons?.length && ['platform_rejected', 'admin_rejected'].includes(filing.progress.stage)) {
-    view.rejection = last.reasons.map((text) => {
+    view.rejection = last.reasons.map((text: string) => {
       const [head, suggestion = ''] = text.split('（建议：')
       const [field, ...rest] = head.split('：')
       return linkAuditItem({
@@ -106,7 +110,7 @@ export const disconnectFiling = defineAction(connectorSchemas.disconnect, async 
 })
 
 export const readNotices = defineAction(connectorSchemas.readNotices, async (ctx, input) => {
-  const filing = await loadOwnedFiling(ctx, input.id)
+  const filing = await loadFilingForWrite(ctx, input.id)
   const n = await ctx.deps.store
     .collection<NoticeRecord>(COLLECTIONS.platformNotices)
     .updateWhere(

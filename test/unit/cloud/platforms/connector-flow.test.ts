@@ -35,10 +35,14 @@ function withConnector(env: ConnectorEnv) {
   return env
 }
 
-const acceptAll = (env: ConnectorEnv, user: string) =>
-  env.ok(user, 'subscriptions', 'record', {
-    results: ['sms_deadline', 'review_progress', 'todo_reminder'].map((template) => ({ template, result: 'accept' }))
-  })
+/** Three accepted SMS-template subscriptions (one per SMS-window message) and one of each other template. */
+async function acceptAll(env: ConnectorEnv, user: string) {
+  for (const templates of [['sms_deadline', 'review_progress', 'todo_reminder'], ['sms_deadline'], ['sms_deadline']]) {
+    await env.ok(user, 'subscriptions', 'record', {
+      results: templates.map((template) => ({ template, result: 'accept' }))
+    })
+  }
+}
 
 /** A WeChat filing of OWNER (principal invited), the ticket pushed, and the administrator's consent given. */
 async function connected(sets = [18]) {
