@@ -13,6 +13,7 @@ import { runReminderJob, type ReminderJobOptions, type ReminderJobReport } from 
 import { sha256Hex } from '../cloud/crypto'
 import type { Identity, Sender } from '../cloud/ports'
 import { outboxFor } from './outbox'
+import { handlePlatformRoute } from './platform-routes'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 export interface ServerAppOptions {
@@ -27,6 +28,8 @@ export interface ServerAppOptions {
   reminderEveryMs?: number
   jobOptions?: ReminderJobOptions
   maxBodyBytes?: number
+  /** BEIAN_PLATFORM=fake: the fake platforms' consent and control pages under /api/platform/fake. */
+  platformFake?: (req: http.IncomingMessage, res: http.ServerResponse, route: string) => Promise<boolean>
 }
 
 export interface ServerApp {
@@ -120,6 +123,12 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       return res.end()
     }
     if (route === 'health' && req.method === 'GET') return sendJson(res, ok({ status: 'ok' }))
+    // the platform connector: OAuth callback and encrypted event pushes (raw bodies, not JSON envelopes)
+    if (
+      route.startsWith('platform/') &&
+      ((await options.platformFake?.(req, res, route)) || (await handlePlatformRoute(deps, req, res, route)))
+    )
+      return
     if (route === 'dev/outbox' && req.method === 'GET' && mode === 'local') {
       const userId = await identityOf(req).userId()
       if (!userId) return sendJson(res, fail('UNAUTHENTICATED'))

@@ -8,6 +8,8 @@
  *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
  *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS).
  * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }.
+ * Platform connector: BEIAN_PLATFORM=fake runs the WeChat/Douyin fakes in process (control page /api/platform/fake);
+ * otherwise BEIAN_PUBLIC_URL + WECHAT_COMPONENT_* / DOUYIN_COMPONENT_* (src/cloud/platforms/from-env.ts).
  */
 import * as fs from 'fs'
 import * as path from 'path'
@@ -20,6 +22,9 @@ import { NedbStore } from '../cloud/stores/nedb-store'
 import { createServerApp } from './app'
 import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
 import { outboxSender } from './outbox'
+import { connectorFromEnv } from '../cloud/platforms/from-env'
+import { startFakePlatforms } from './platform-fake/control'
+import { startPlatformSync } from './platform-routes'
 
 function jsonEnv(name: string): Record<string, string> {
   const raw = process.env[name]
@@ -61,7 +66,12 @@ async function main(): Promise<void> {
     }
   }
   const fetchFn = globalThis.fetch as unknown as FetchLike
+  const publicBaseUrl = (process.env.BEIAN_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/$/, '')
+  const fakePlatforms = process.env.BEIAN_PLATFORM === 'fake' ? startFakePlatforms(deps, publicBaseUrl) : undefined
+  deps.platforms = fakePlatforms?.connector ?? connectorFromEnv(deps)
+  const platformSync = deps.platforms ? startPlatformSync(deps, deps.platforms, 60_000) : undefined
   const app = createServerApp({
+    platformFake: fakePlatforms?.handle,
     deps,
     mode,
     staticRoot,
@@ -95,7 +105,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
   if (mode === 'local') console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders')
 
+  if (fakePlatforms) console.info(`  platform fakes: ${publicBaseUrl}/api/platform/fake`)
+  else if (deps.platforms) console.info('  platform connector: configured')
+
   const stop = async () => {
+    platformSync?.stop()
+    fakePlatforms?.stop()
     await app.close()
     await store.close()
     process.exit(0)

@@ -170,7 +170,15 @@ export async function handleCallback(
   const code = platform === 'wechat' ? query.auth_code : (query.authorization_code ?? query.auth_code ?? query.code)
   if (!state || !code || state.length > 100 || code.length > 512) return { ok: false, reason: 'state' }
   const st = await takeState(deps, { _id: sha256Hex(state) })
-  if (!st || st.platform !== platform) return { ok: false, reason: 'state' }
+  if (!st || st.platform !== platform) {
+    // the `authorized` push may have finished this binding before the administrator's browser came back
+    const used = await statesOf(deps).get(sha256Hex(state))
+    if (used?.usedAt && used.platform === platform) {
+      const [c] = await connectionsOf(deps).find({ filingId: used.filingId, ownerId: used.ownerId }, { limit: 1 })
+      if (c?.state === 'active') return { ok: true, filingId: c.filingId, appId: c.appId }
+    }
+    return { ok: false, reason: 'state' }
+  }
   if (platform === 'wechat') {
     const grant = await connector.wechat!.client.exchangeAuthCode(code)
     return bind(deps, connector, st, grant.authorizerAppId, grant.hasIcpPermission)

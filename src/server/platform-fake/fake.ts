@@ -28,6 +28,8 @@ export interface PlatformFakeOptions {
   perSecond?: Record<string, number>
   /** Calls per mini-program per day of get_icp_entrance_info (wechat §8: number UNCONFIRMED). */
   dailyQuotaPerApp?: number
+  /** Where the Douyin authorisation links point (the fake's consent page when run with the server). */
+  douyinLinkBase?: string
   /** Lifetime of WeChat pre-auth codes (the doc says both 600 and 1800 s). */
   preAuthCodeSeconds?: number
 }
@@ -474,7 +476,8 @@ export class PlatformFake {
       if (exp <= this.now()) return dy(40009, 'component token 过期')
       if (api === 'gen_link') {
         this.lastDouyinRedirect = String(body.redirect_uri ?? '')
-        return ok({ link: `https://fake.open.douyin.com/authorize?${tok('l')}` })
+        const base = this.opts.douyinLinkBase ?? 'https://fake.open.douyin.com/authorize'
+        return ok({ link: `${base}?link=${tok('l')}` })
       }
       if (api === 'get_auth_token') {
         let app: DyApp | undefined
