@@ -93,6 +93,7 @@ export class PlatformFake {
 
   readonly http: PlatformHttp = { request: (req) => this.handle(req) }
 
+  /** `opts` is read on every call: tests and the bench may change latency and limits between phases. */
   constructor(private readonly opts: PlatformFakeOptions) {}
 
   private now(): number {
@@ -189,6 +190,10 @@ export class PlatformFake {
       MsgType: 'Ticket',
       Event: 'PUSH'
     })
+  }
+
+  latestWechatTicket(): string {
+    return [...this.wxTickets.keys()].pop() ?? ''
   }
 
   /** The ticket of the last push (tests that skip the push handler). */
@@ -304,7 +309,6 @@ export class PlatformFake {
   // ================= the APIs =================
 
   async handle(req: PlatformRequest): Promise<PlatformResponse> {
-    if (this.opts.latencyMs) await (this.opts.wait ?? ((ms) => this.opts.clock.sleep(ms)))(this.opts.latencyMs)
     const url = new URL(req.url)
     const q = Object.fromEntries(url.searchParams)
     const body = (req.body ?? {}) as Json
@@ -320,6 +324,25 @@ export class PlatformFake {
       status: 200,
       body: { err_no, err_msg, log_id: `${Date.now()}${this.nonce++}`, data: {} }
     })
+    // limits count requests as they arrive; the answer comes after the simulated latency
+    const latency = this.opts.latencyMs
+      ? (this.opts.wait ?? ((ms) => this.opts.clock.sleep(ms)))(this.opts.latencyMs)
+      : Promise.resolve()
+    const response = this.answer(douyin, api, path, q, body, req.headers ?? {}, wx, dy)
+    await latency
+    return response
+  }
+
+  private answer(
+    douyin: boolean,
+    api: string,
+    path: string,
+    q: Record<string, string>,
+    body: Json,
+    headers: Record<string, string>,
+    wx: (code: number, msg: string) => PlatformResponse,
+    dy: (code: number, msg: string) => PlatformResponse
+  ): PlatformResponse {
     const injected = this.injected.get(api)
     if (injected && injected.times > 0) {
       injected.times--
@@ -333,7 +356,7 @@ export class PlatformFake {
       else if (++w.count > limit)
         return douyin ? dy(28003017, 'quota已用完') : wx(45011, 'api minute-quota reach limit')
     }
-    return douyin ? this.douyinApi(path, api, q, body, req.headers ?? {}, dy) : this.wechatApi(path, api, q, body, wx)
+    return douyin ? this.douyinApi(path, api, q, body, headers, dy) : this.wechatApi(path, api, q, body, wx)
   }
 
   private wechatApi(

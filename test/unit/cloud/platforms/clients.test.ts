@@ -68,6 +68,17 @@ describe('WeChat component client', () => {
     await expect(env.wechat.getIcpEntranceInfo('wxmerchant000001')).rejects.toBeInstanceOf(PlatformError)
   })
 
+  it('over the per-second limit (45011) waits a second and tries once more', async () => {
+    const env = makeConnectorEnv()
+    await wechatConnected(env)
+    const before = env.clock.now().getTime()
+    env.fake.injectError('get_icp_entrance_info', 45011)
+    await expect(env.wechat.getIcpEntranceInfo('wxmerchant000001')).resolves.toMatchObject({ status: 1024 })
+    expect(env.clock.now().getTime() - before).toBe(1000)
+    env.fake.injectError('get_icp_entrance_info', 45011, 2)
+    await expect(env.wechat.getIcpEntranceInfo('wxmerchant000001')).rejects.toMatchObject({ errcode: 45011 })
+  })
+
   it('recovers when every token expired at once (component 42001 on the refresh)', async () => {
     const env = makeConnectorEnv()
     await wechatConnected(env)

@@ -10,6 +10,7 @@ import { dataKey, staticKeyProvider } from '../../../../src/cloud/crypto'
 import { dispatch } from '../../../../src/cloud/dispatch'
 import { CLIENT_FUNCTIONS } from '../../../../src/cloud/actions'
 import { localCodeExchanger } from '../../../../src/cloud/handlers/session/login'
+import type { ConnectionRecord } from '../../../../src/cloud/platforms/connector'
 import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
 import { systemClock } from '../../../../src/cloud/ports'
 import { INDEXES } from '../../../../src/cloud/records'
@@ -90,7 +91,7 @@ it('connects through the fake consent page and follows the control page', async 
   await control('2 平台审核中')
   // no push for 2 (UNCONFIRMED): the sync picks it up
   await deps.store
-    .collection('platform_connections')
+    .collection<ConnectionRecord>('platform_connections')
     .updateWhere({}, { set: { nextSyncAt: new Date(0).toISOString() } })
   await runPlatformSync(deps, deps.platforms!)
   await control('3 平台驳回') // pushed: synced at once
