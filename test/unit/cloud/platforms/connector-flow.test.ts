@@ -220,6 +220,15 @@ describe('WeChat: connect and follow the filing', () => {
     expect(noIcp.bound).toEqual({ ok: false, reason: 'permission_missing' })
   })
 
+  it('a connected filing takes no manual stage report but abandoning; after unbinding manual reports work again', async () => {
+    const { env, filingId } = await connected()
+    const version = (await env.ok(OWNER, 'filings', 'get', { id: filingId })).version
+    const refused = await env.call(OWNER, 'filings', 'advance', { id: filingId, version, action: { type: 'submit' } })
+    expect(refused).toMatchObject({ ok: false, code: 'STAGE_RULE', reason: 'SYNCED_BY_PLATFORM' })
+    await env.ok(OWNER, 'connector', 'disconnect', { id: filingId })
+    await env.ok(OWNER, 'filings', 'advance', { id: filingId, version, action: { type: 'submit' } })
+  })
+
   it('errors back off; quota and token errors recover', async () => {
     const { env } = await connected()
     env.fake.wechatSetStatus(APP, 2)
