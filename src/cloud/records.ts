@@ -20,6 +20,9 @@ export const COLLECTIONS = {
   invites: 'invites',
   members: 'filing_members',
   sessions: 'sessions',
+  /** Per-owner filing counters and per-filing invite slots: limits that hold under racing requests (reservations.ts). */
+  counters: 'usage_counters',
+  inviteSlots: 'invite_slots',
   // the platform connector (src/cloud/platforms)
   platformConnections: 'platform_connections',
   platformConnectStates: 'platform_connect_states',
@@ -36,6 +39,8 @@ export const INDEXES: Record<string, string[]> = {
   [COLLECTIONS.invites]: ['filingId', 'ownerId', 'inviteId'],
   [COLLECTIONS.members]: ['filingId', 'userId'],
   [COLLECTIONS.sessions]: ['userId'],
+  [COLLECTIONS.counters]: [],
+  [COLLECTIONS.inviteSlots]: ['filingId'],
   [COLLECTIONS.platformConnections]: ['filingId', 'ownerId', 'nextSyncAt'],
   [COLLECTIONS.platformConnectStates]: ['filingId', 'preAuthCodeHash'],
   [COLLECTIONS.platformNotices]: ['ownerId', 'filingId'],
@@ -83,6 +88,8 @@ export interface InviteRecord extends StoredDoc {
   acceptedBy?: string
   acceptedAt?: string
   revokedAt?: string
+  /** The invite slot it holds while open (reservations.ts); absent on invites made before slots. */
+  slot?: number
 }
 
 export type SubscriptionResult = 'accept' | 'reject' | 'ban' | 'filter'
