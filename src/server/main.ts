@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   }
   const fetchFn = globalThis.fetch as unknown as FetchLike
   const publicBaseUrl = (process.env.BEIAN_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/$/, '')
-  const fakePlatforms = process.env.BEIAN_PLATFORM === 'fake' ? startFakePlatforms(deps, publicBaseUrl) : undefined
+  // the fakes' control page moves filings without authentication: local mode only
+  const fakePlatforms =
+    process.env.BEIAN_PLATFORM === 'fake' && mode === 'local' ? startFakePlatforms(deps, publicBaseUrl) : undefined
   deps.platforms = fakePlatforms?.connector ?? connectorFromEnv(deps)
   const platformSync = deps.platforms ? startPlatformSync(deps, deps.platforms, 60_000) : undefined
   const app = createServerApp({
