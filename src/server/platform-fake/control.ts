@@ -28,6 +28,8 @@ export interface FakePlatforms {
   fake: PlatformFake
   connector: PlatformConnector
   handle(req: http.IncomingMessage, res: http.ServerResponse, route: string): Promise<boolean>
+  /** Resolves once the start-up ticket pushes were delivered. */
+  ready: Promise<unknown>
   stop(): void
 }
 
@@ -80,7 +82,7 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
     p ? handleWechatPush(depsWith, p.query, p.body).catch(() => 'ignored') : Promise.resolve('ignored')
   const deliverDy = (p: DouyinPushDelivery) => handleDouyinPush(depsWith, p).catch(() => 'ignored')
   const tickets = () => Promise.all([deliverWx(fake.wechatTicketPush()), deliverDy(fake.douyinTicketPush())])
-  void tickets()
+  const ready = tickets()
   const timer = setInterval(() => void tickets(), 10 * 60_000)
   timer.unref()
 
@@ -204,5 +206,5 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
     }
     return false
   }
-  return { fake, connector, handle, stop: () => clearInterval(timer) }
+  return { fake, connector, handle, ready, stop: () => clearInterval(timer) }
 }

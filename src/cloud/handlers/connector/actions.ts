@@ -4,13 +4,16 @@
  * the server: the answers carry links, states, statuses and times only.
  */
 import { z } from 'zod'
+import { agencyRow, sortByUrgency, type AgencyRow } from '../../../domain/agency'
 import { linkAuditItem, type LinkedAuditItem } from '../../../domain/platform-status'
+import type { Stage } from '../../../domain/types'
 import { defineAction } from '../../context'
 import { AppError } from '../../envelope'
 import { startAuthorisation } from '../../platforms/binding'
 import { NOTICE_TEXT, type ConnectionState, type NoticeKind, type NoticeRecord } from '../../platforms/connector'
 import { connectionsOf, unbind } from '../../platforms/sync'
-import { COLLECTIONS } from '../../records'
+import { COLLECTIONS, type FilingRecord } from '../../records'
+import { isoShanghai } from '../../time'
 import { recordId } from '../../schemas'
 import { loadFilingForWrite, loadVisibleFiling } from '../access'
 
@@ -18,7 +21,27 @@ export const connectorSchemas = {
   connect: z.object({ id: recordId }).strict(),
   status: z.object({ id: recordId }).strict(),
   disconnect: z.object({ id: recordId }).strict(),
-  readNotices: z.object({ id: recordId }).strict()
+  readNotices: z.object({ id: recordId }).strict(),
+  agency: z
+    .object({
+      stages: z
+        .array(
+          z.enum([
+            'draft',
+            'platform_review',
+            'platform_rejected',
+            'sms_verification',
+            'sms_expired',
+            'admin_review',
+            'admin_rejected',
+            'approved',
+            'cancelled'
+          ])
+        )
+        .max(9)
+        .optional()
+    })
+    .strict()
 }
 
 /** Only the owner may connect a filing (an invitee gets FORBIDDEN, a stranger NOT_FOUND). */
@@ -120,7 +143,43 @@ export const readNotices = defineAction(connectorSchemas.readNotices, async (ctx
   return { read: n }
 })
 
+export interface AgencyItem extends AgencyRow {
+  title: string
+  platform: 'wechat' | 'douyin'
+  appId: string
+  connection: ConnectionState
+  /** The platform's own status number (WeChat 2…6/1024…, Douyin's UNCONFIRMED integers). */
+  platformStatus?: number
+  lastObservedAt?: string
+  filingNumber?: string
+}
+
+/** Every mini-program the caller connected (a studio filing for its clients), most urgent first, optionally by stage. */
+export const agencyList = defineAction(connectorSchemas.agency, async (ctx, input) => {
+  const connections = await connectionsOf(ctx.deps).find({ ownerId: ctx.userId }, { limit: 2000 })
+  const filings = ctx.deps.store.collection<FilingRecord>(COLLECTIONS.filings)
+  const now = isoShanghai(ctx.now)
+  const wanted = input.stages?.length ? new Set<Stage>(input.stages) : undefined
+  const items: AgencyItem[] = []
+  for (const c of connections) {
+    const f = await filings.get(c.filingId)
+    if (!f || f.ownerId !== ctx.userId || (wanted && !wanted.has(f.progress.stage))) continue
+    items.push({
+      ...agencyRow(f._id, f.progress, f.profile, now, !!c.pendingFilingNumber),
+      title: f.title,
+      platform: c.platform,
+      appId: c.appId,
+      connection: c.state,
+      ...(c.lastStatus !== undefined ? { platformStatus: c.lastStatus } : {}),
+      ...(c.lastObservedAt ? { lastObservedAt: c.lastObservedAt } : {}),
+      ...(f.progress.filingNumber ? { filingNumber: f.progress.filingNumber } : {})
+    })
+  }
+  return { items: sortByUrgency(items) }
+})
+
 export const CONNECTOR_ACTIONS = {
+  agency: agencyList,
   connect: connectFiling,
   status: connectionStatus,
   disconnect: disconnectFiling,

@@ -248,6 +248,38 @@ describe('WeChat: connect and follow the filing', () => {
   })
 })
 
+describe('agency list', () => {
+  it('lists every connected mini-program of the caller, most urgent first, filterable by stage', async () => {
+    const { env, filingId } = await connected()
+    // a second filing on another mini-program, moved into the SMS window
+    const second = await env.ok(OWNER, 'filings', 'create', {
+      profile: { ...PROFILE, texts: { ...PROFILE.texts, appName: '第二个' } },
+      form: FORM
+    })
+    const start = await env.ok(OWNER, 'connector', 'connect', { id: second.id })
+    const pc = new URL(start.qrContent)
+    const consent = env.fake.wechatConsent(pc.searchParams.get('pre_auth_code')!, 'wxmerchant000002')
+    if ('error' in consent) throw new Error(consent.error)
+    const state = new URL(pc.searchParams.get('redirect_uri')!).searchParams.get('state')!
+    await handleCallback(env.deps, 'wechat', { state, auth_code: consent.authCode })
+    env.fake.wechatSetStatus(APP, 2)
+    env.fake.wechatSetStatus('wxmerchant000002', 4, { sms: 1 })
+    env.clock.advance(60 * MINUTE)
+    await runPlatformSync(env.deps, env.deps.platforms!)
+
+    const { items } = await env.ok(OWNER, 'connector', 'agency', {})
+    expect(items.map((i) => [i.appId, i.stage, i.nextDeadlineKind])).toEqual([
+      ['wxmerchant000002', 'sms_verification', 'sms_deadline'],
+      [APP, 'platform_review', 'review_latest']
+    ])
+    expect(items[0].waitingFor).toBe('等待负责人完成12381短信核验')
+    expect(items[1].filingId).toBe(filingId)
+    const filtered = await env.ok(OWNER, 'connector', 'agency', { stages: ['platform_review'] })
+    expect(filtered.items.map((i) => i.appId)).toEqual([APP])
+    expect((await env.ok(STRANGER, 'connector', 'agency', {})).items).toEqual([])
+  })
+})
+
 describe('Douyin: connect and follow', () => {
   it('binds through the callback, follows platform review → 管局 (SMS window) → filed with the 备案号', async () => {
     const env = withConnector(makeConnectorEnv())

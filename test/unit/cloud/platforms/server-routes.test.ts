@@ -58,8 +58,7 @@ const call = (fn: 'filings' | 'connector', action: string, data: unknown) =>
   dispatch(fn, CLIENT_FUNCTIONS[fn], { action, data }, { userId: async () => 'owner-a' }, deps)
 
 it('connects through the fake consent page and follows the control page', async () => {
-  // the start-up ticket pushes are delivered asynchronously
-  await new Promise((r) => setTimeout(r, 200))
+  await fakes.ready
   const created = await call('filings', 'create', { profile: PROFILE, form: FORM })
   if (!created.ok) throw new Error(JSON.stringify(created))
   const id = (created.data as { id: string }).id
