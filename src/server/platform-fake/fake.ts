@@ -52,6 +52,7 @@ interface WxApp {
 
 interface DyApp {
   appId: string
+  faceSmsByDay: Map<string, number>
   granted: boolean
   permissions: number[]
   refreshToken: string
@@ -221,7 +222,8 @@ export class PlatformFake {
         refreshToken: '',
         status: 'not_filed',
         records: [],
-        faces: new Map()
+        faces: new Map(),
+        faceSmsByDay: new Map()
       })
     const push = this.douyinPush({
       Event: 'AUTHORIZED',
@@ -445,6 +447,13 @@ export class PlatformFake {
           }
         })
       }
+      if (api === 'cancel_apply_icp_filing') {
+        if (app.status === 2) {
+          app.status = 1024 // status after a withdrawal: UNCONFIRMED (wechat §10), read as not filed
+          return ok({})
+        }
+        return app.status === 4 ? wx(86330, '备案审核订单未处于可以撤回的状态') : wx(86368, '不存在可撤回的审核订单')
+      }
       if (api === 'get_online_icp_order') {
         if (app.status !== 6) return wx(-1, 'system error')
         return ok({
@@ -502,6 +511,13 @@ export class PlatformFake {
         const base = this.opts.douyinLinkBase ?? 'https://fake.open.douyin.com/authorize'
         return ok({ link: `${base}?link=${tok('l')}` })
       }
+      if (api === 'retrieve_auth_code') {
+        const app = this.dyApps.get(String(body.authorization_appid ?? ''))
+        if (!app || !app.granted) return dy(40022, '小程序未授权给该第三方')
+        const code = tok('dyauthcode')
+        this.dyAuthCodes.set(code, { appId: app.appId, used: false, expiresAt: this.now() + 3_600_000 })
+        return ok({ authorization_code: code, expires_in: 3600 })
+      }
       if (api === 'get_auth_token') {
         let app: DyApp | undefined
         if (q.grant_type === 'app_to_tp_authorization_code') {
@@ -556,6 +572,27 @@ export class PlatformFake {
           },
           registration_app_info_ext: { app_language_name: ['中文'] },
           registration_corp_info_ext: { corp_name: '**科技有限公司', ...(r.number ? { icp_number: r.number } : {}) }
+        })
+      }
+      if (api === 'get_facial_recognition_url' || api === 'send_facial_recognition_notify') {
+        const province = api === 'get_facial_recognition_url' ? q.province_code : String(body.province_code ?? '')
+        if (!province || (api === 'send_facial_recognition_notify' && !body.app_incharge_people_phone)) {
+          return dy(9998, '请求参数错误')
+        }
+        if (api === 'send_facial_recognition_notify') {
+          // at most 10 SMS per mini-program per day
+          const day = `face-sms:${new Date(this.now() + 8 * 3_600_000).toISOString().slice(0, 10)}`
+          const sent = (app.faceSmsByDay.get(day) ?? 0) + 1
+          app.faceSmsByDay.set(day, sent)
+          if (sent > 10) return dy(6025, '触发频控')
+        }
+        const token = tok('face')
+        app.faces.set(token, 'pending')
+        return ok({
+          facial_recognition_token: token,
+          ...(api === 'get_facial_recognition_url'
+            ? { facial_recognition_url: `https://fake.douyin.com/face?t=${token}` }
+            : {})
         })
       }
       if (api === 'query_facial_recognition_status') {
