@@ -173,6 +173,34 @@ describe('WeChat: connect and follow the filing', () => {
     expect(status.rejection?.[0]).toMatchObject({ error: '证件有效期不足3个月', suggestion: '请更换新证件后重新提交' })
   })
 
+  it('SMS time-out (4 + sms 3) records sms_expired; a resubmission (2) starts a new cycle; 管局 rejection (5) keeps its reasons', async () => {
+    const { env, filingId } = await connected()
+    const poll = async (minutes: number) => {
+      env.clock.advance(minutes * MINUTE)
+      // WeChat pushes a fresh ticket every 10 minutes (it lives 12 h)
+      const ticket = env.fake.wechatTicketPush()
+      await handleWechatPush(env.deps, ticket.query, ticket.body)
+      await runPlatformSync(env.deps, env.deps.platforms!)
+      return stageOf(env, filingId)
+    }
+    env.fake.wechatSetStatus(APP, 4, { sms: 1 })
+    expect((await poll(60)).stage).toBe('sms_verification')
+    env.fake.wechatSetStatus(APP, 4, { sms: 3 })
+    for (let i = 0; i < 24 * 12 - 1; i++) await poll(5)
+    expect((await poll(5)).stage).toBe('sms_expired')
+    env.fake.wechatSetStatus(APP, 2)
+    expect((await poll(60)).stage).toBe('platform_review')
+    env.fake.wechatSetStatus(APP, 5, {
+      audit: [{ key_name: '小程序备注', error: '描述过于简单', suggest: '写明具体服务' }]
+    })
+    const rejected = await poll(5)
+    expect(rejected.stage).toBe('admin_rejected')
+    expect(rejected.history.at(-1)).toMatchObject({
+      source: 'platform',
+      reasons: ['小程序备注：描述过于简单（建议：写明具体服务）']
+    })
+  })
+
   it('revocation (unauthorized push) unbinds the filing and tells the owner; a dead refresh token does the same', async () => {
     const { env, filingId } = await connected()
     env.clock.advance(MINUTE)
