@@ -34,7 +34,7 @@ export async function main(event: unknown) {
   const e = (event ?? {}) as HttpEvent & { Type?: string }
   // a timer call carries no OPENID and Type 'Timer'
   if (e.Type === 'Timer' && !cloud.getWXContext().OPENID) {
-    const report = await runPlatformSync(deps, connector, { limit: 2000 })
+    const report = await runPlatformSync(deps, connector, { limit: 5000, budgetMs: 45_000 })
     deps.logger.info('platform_sync_run', { ...report })
     return { ok: true, data: report }
   }

@@ -233,6 +233,8 @@ export interface SyncJobOptions {
   limit?: number
   /** How long a claimed binding stays hidden from another run (a crashed run's claims come back after it). */
   leaseMs?: number
+  /** Stop claiming after this long (a cloud function has a time limit); the rest stays due for the next run. */
+  budgetMs?: number
 }
 
 export type SyncJobReport = Record<SyncOutcome, number> & { due: number }
@@ -243,13 +245,14 @@ export async function runPlatformSync(
   connector: PlatformConnector,
   options: SyncJobOptions = {}
 ): Promise<SyncJobReport> {
-  const { concurrency = 50, limit = 20_000, leaseMs = 10 * MINUTE } = options
+  const { concurrency = 50, limit = 20_000, leaseMs = 10 * MINUTE, budgetMs = Infinity } = options
   const col = connectionsOf(deps)
   const now = deps.clock.now()
   const due = await col.find(
     { state: 'active', nextSyncAt: { $lte: now.toISOString() } },
     { orderBy: { field: 'nextSyncAt', direction: 'asc' }, limit }
   )
+  const outOfTime = () => deps.clock.now().getTime() - now.getTime() > budgetMs
   const report: SyncJobReport = {
     due: due.length,
     unchanged: 0,
@@ -261,7 +264,7 @@ export async function runPlatformSync(
   }
   let next = 0
   const worker = async () => {
-    while (next < due.length) {
+    while (next < due.length && !outOfTime()) {
       const c = due[next++]
       const claimed = await col.updateWhere(
         { _id: c._id, version: c.version },

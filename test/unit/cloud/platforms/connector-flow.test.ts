@@ -10,6 +10,7 @@ import { COLLECTIONS, type DeliveryRecord } from '../../../../src/cloud/records'
 import { runReminderJob } from '../../../../src/cloud/reminders/run'
 import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
 import { FORM, PROFILE } from '../helpers'
+import type { PlatformFakeOptions } from '../../../../src/server/platform-fake/fake'
 import { DY_SECRETS, makeConnectorEnv, WX_SECRETS, type ConnectorEnv } from './fixture'
 
 const OWNER = 'owner-a'
@@ -45,8 +46,8 @@ async function acceptAll(env: ConnectorEnv, user: string) {
 }
 
 /** A WeChat filing of OWNER (principal invited), the ticket pushed, and the administrator's consent given. */
-async function connected(sets = [18]) {
-  const env = withConnector(makeConnectorEnv())
+async function connected(sets = [18], fakeOptions: Partial<PlatformFakeOptions> = {}) {
+  const env = withConnector(makeConnectorEnv(fakeOptions))
   const filing = await env.ok(OWNER, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(OWNER, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })
   await env.ok(PRINCIPAL, 'invites', 'accept', { token: invite.token })
@@ -255,6 +256,23 @@ describe('WeChat: connect and follow the filing', () => {
     expect(refused).toMatchObject({ ok: false, code: 'STAGE_RULE', reason: 'SYNCED_BY_PLATFORM' })
     await env.ok(OWNER, 'connector', 'disconnect', { id: filingId })
     await env.ok(OWNER, 'filings', 'advance', { id: filingId, version, action: { type: 'submit' } })
+  })
+
+  it('a run stops claiming when its time budget is spent; the rest stays due for the next run', async () => {
+    // every API call takes 10 s of the (fake) clock
+    const { env } = await connected([18], { latencyMs: 10_000 })
+    const other = await env.ok(STRANGER, 'filings', 'create', { profile: PROFILE, form: FORM })
+    const start = await env.ok(STRANGER, 'connector', 'connect', { id: other.id })
+    const pc = new URL(start.qrContent)
+    const consent = env.fake.wechatConsent(pc.searchParams.get('pre_auth_code')!, 'wxmerchant000009')
+    if ('error' in consent) throw new Error(consent.error)
+    const state = new URL(pc.searchParams.get('redirect_uri')!).searchParams.get('state')!
+    await handleCallback(env.deps, 'wechat', { state, auth_code: consent.authCode })
+    env.clock.advance(60 * MINUTE)
+    const first = await runPlatformSync(env.deps, env.deps.platforms!, { concurrency: 1, budgetMs: 5_000 })
+    expect([first.due, first.unchanged]).toEqual([2, 1])
+    const second = await runPlatformSync(env.deps, env.deps.platforms!, { concurrency: 1, budgetMs: 5_000 })
+    expect([second.due, second.unchanged]).toEqual([1, 1])
   })
 
   it('errors back off; quota and token errors recover', async () => {
