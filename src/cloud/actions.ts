@@ -1,5 +1,6 @@
 /** The client-callable functions and their actions; the contract types the typed client is built from. */
 import type { ContractOf } from './context'
+import { CONNECTOR_ACTIONS } from './handlers/connector/actions'
 import { advanceFiling } from './handlers/filings/advance'
 import { createFiling } from './handlers/filings/create'
 import { issueDraftKey } from './handlers/filings/draft-key'
@@ -46,7 +47,8 @@ export const INVITES_ACTIONS = {
 export const CLIENT_FUNCTIONS = {
   filings: FILINGS_ACTIONS,
   subscriptions: SUBSCRIPTIONS_ACTIONS,
-  invites: INVITES_ACTIONS
+  invites: INVITES_ACTIONS,
+  connector: CONNECTOR_ACTIONS
 }
 
 export type FunctionName = keyof typeof CLIENT_FUNCTIONS
@@ -55,4 +57,5 @@ export interface ApiContract {
   filings: ContractOf<typeof FILINGS_ACTIONS>
   subscriptions: ContractOf<typeof SUBSCRIPTIONS_ACTIONS>
   invites: ContractOf<typeof INVITES_ACTIONS>
+  connector: ContractOf<typeof CONNECTOR_ACTIONS>
 }

@@ -1,5 +1,6 @@
 /** What every handler gets: the ports, the settings and the verified caller. */
 import type { z } from 'zod'
+import type { PlatformConnector } from './platforms/connector'
 import type { Clock, KeyProvider, Logger, MiniProgramCodeMaker, Store } from './ports'
 
 export interface Settings {
@@ -31,6 +32,8 @@ export interface Deps {
   settings: Settings
   /** WeChat only: mini-program code images for invites. */
   codeMaker?: MiniProgramCodeMaker
+  /** The WeChat third-party platform / Douyin service-provider connector, when configured. */
+  platforms?: PlatformConnector
 }
 
 export interface Ctx {

@@ -22,7 +22,13 @@ export const COLLECTIONS = {
   sessions: 'sessions',
   /** Per-owner filing counters and per-filing invite slots: limits that hold under racing requests (reservations.ts). */
   counters: 'usage_counters',
-  inviteSlots: 'invite_slots'
+  inviteSlots: 'invite_slots',
+  // the platform connector (src/cloud/platforms)
+  platformConnections: 'platform_connections',
+  platformConnectStates: 'platform_connect_states',
+  platformNotices: 'platform_notices',
+  platformCredentials: 'platform_credentials',
+  platformPushNonces: 'platform_push_nonces'
 } as const
 
 /** Secondary indexes (used by the embedded store; the cloud database gets the same ones in the console). */
@@ -34,7 +40,12 @@ export const INDEXES: Record<string, string[]> = {
   [COLLECTIONS.members]: ['filingId', 'userId'],
   [COLLECTIONS.sessions]: ['userId'],
   [COLLECTIONS.counters]: [],
-  [COLLECTIONS.inviteSlots]: ['filingId']
+  [COLLECTIONS.inviteSlots]: ['filingId'],
+  [COLLECTIONS.platformConnections]: ['filingId', 'ownerId', 'nextSyncAt'],
+  [COLLECTIONS.platformConnectStates]: ['filingId', 'preAuthCodeHash'],
+  [COLLECTIONS.platformNotices]: ['ownerId', 'filingId'],
+  [COLLECTIONS.platformCredentials]: [],
+  [COLLECTIONS.platformPushNonces]: ['expiresAt']
 }
 
 export interface FilingRecord extends StoredDoc {

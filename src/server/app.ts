@@ -14,6 +14,7 @@ import { sha256Hex } from '../cloud/crypto'
 import { CallLimiter, limitedCall, userRateGuard, type LimitedCall } from '../cloud/rate-limit'
 import type { Identity, Sender } from '../cloud/ports'
 import { outboxFor } from './outbox'
+import { handlePlatformRoute } from './platform-routes'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 export interface ServerAppOptions {
@@ -28,6 +29,8 @@ export interface ServerAppOptions {
   reminderEveryMs?: number
   jobOptions?: ReminderJobOptions
   maxBodyBytes?: number
+  /** BEIAN_PLATFORM=fake: the fake platforms' consent and control pages under /api/platform/fake. */
+  platformFake?: (req: http.IncomingMessage, res: http.ServerResponse, route: string) => Promise<boolean>
   /**
    * Limits of login / invites.accept / filings.create by client address and by user; default: the module's
    * policy on the system clock. Tests pass their own.
@@ -166,6 +169,12 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       })
       return res.end()
     }
+    // the platform connector: OAuth callback and encrypted event pushes (raw bodies, not JSON envelopes)
+    if (
+      route.startsWith('platform/') &&
+      ((await options.platformFake?.(req, res, route)) || (await handlePlatformRoute(deps, req, res, route)))
+    )
+      return
     if (route === 'health' && (req.method === 'GET' || req.method === 'HEAD')) {
       // touches the store, so a broken data folder shows here and not on the first real request
       await deps.store.collection<SessionRecord>(COLLECTIONS.sessions).get('health-probe')

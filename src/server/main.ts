@@ -11,6 +11,8 @@
  *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS),
  *   BEIAN_TRUSTED_PROXIES — proxies in front that append to X-Forwarded-For (0: use the socket's address).
  * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }.
+ * Platform connector: BEIAN_PLATFORM=fake runs the WeChat/Douyin fakes in process (control page /api/platform/fake);
+ * otherwise BEIAN_PUBLIC_URL + WECHAT_COMPONENT_* / DOUYIN_COMPONENT_* (src/cloud/platforms/from-env.ts).
  */
 import * as fs from 'fs'
 import * as path from 'path'
@@ -24,6 +26,9 @@ import { createServerApp } from './app'
 import { lockDataDir } from './data-lock'
 import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
 import { outboxSender } from './outbox'
+import { connectorFromEnv } from '../cloud/platforms/from-env'
+import { startFakePlatforms } from './platform-fake/control'
+import { startPlatformSync } from './platform-routes'
 
 function jsonEnv(name: string): Record<string, string> {
   const raw = process.env[name]
@@ -91,7 +96,14 @@ async function main(): Promise<void> {
     }
   }
   const fetchFn = globalThis.fetch as unknown as FetchLike
+  const publicBaseUrl = (process.env.BEIAN_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/$/, '')
+  // the fakes' control page moves filings without authentication: local mode only
+  const fakePlatforms =
+    process.env.BEIAN_PLATFORM === 'fake' && mode === 'local' ? startFakePlatforms(deps, publicBaseUrl) : undefined
+  deps.platforms = fakePlatforms?.connector ?? connectorFromEnv(deps)
+  const platformSync = deps.platforms ? startPlatformSync(deps, deps.platforms, 60_000) : undefined
   const app = createServerApp({
+    platformFake: fakePlatforms?.handle,
     deps,
     mode,
     staticRoot,
@@ -126,7 +138,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
   if (mode === 'local') console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders')
 
+  if (fakePlatforms) console.info(`  platform fakes: ${publicBaseUrl}/api/platform/fake`)
+  else if (deps.platforms) console.info('  platform connector: configured')
+
   const stop = async () => {
+    platformSync?.stop()
+    fakePlatforms?.stop()
     await app.close()
     await store.close()
     unlock()

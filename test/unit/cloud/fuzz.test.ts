@@ -49,6 +49,13 @@ async function samples(env: TestEnv): Promise<Record<string, Record<string, Samp
       accept: { token: spare.token },
       revoke: { inviteId: spare.inviteId },
       list: { filingId: id }
+    },
+    connector: {
+      connect: { id },
+      status: { id },
+      disconnect: { id },
+      readNotices: { id },
+      agency: { stages: ['platform_review'] }
     }
   }
 }

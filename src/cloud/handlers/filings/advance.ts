@@ -2,6 +2,7 @@ import { PRINCIPAL_ACTIONS, applyStageAction } from '../../../domain'
 import { defineAction } from '../../context'
 import { AppError } from '../../envelope'
 import { filingView } from '../../filing-data'
+import { refuseManualStepOnSyncedFiling } from '../../platforms/manual-guard'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { filingsSchemas } from '../../schemas'
 import { isoShanghai } from '../../time'
@@ -18,6 +19,7 @@ export const advanceFiling = defineAction(filingsSchemas.advance, async (ctx, in
     throw new AppError('FORBIDDEN', '受邀成员只能记录收到短信和完成短信核验，其他进度由备案创建者更新')
   }
   if (record.version !== input.version) throw conflict(record)
+  await refuseManualStepOnSyncedFiling(ctx.deps, record._id, input.action.type)
   const now = isoShanghai(ctx.now)
   const result = applyStageAction(record.progress, input.action, input.at ?? now, {
     platform: record.profile.platform,

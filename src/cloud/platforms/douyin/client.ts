@@ -1,0 +1,299 @@
+/**
+ * The Douyin service-provider client: the component ticket and V2 component token, authorisation code → V2
+ * authorizer tokens (a new refresh token on every call, stored each time), and the ICP reads the sync needs —
+ * query_record_status, register history/detail and the face-check status (douyin-icp-api.md §4, §6.4, §8).
+ */
+import { parseFilingNumber } from '../../../domain/validators/filingNumber'
+import {
+  credentialId,
+  expireCredential,
+  isFresh,
+  readCredential,
+  removeCredential,
+  SingleFlight,
+  writeCredential,
+  type CredentialDeps
+} from '../shared/credentials'
+import {
+  GrantRevoked,
+  PermissionMissing,
+  PlatformError,
+  stripRid,
+  type PlatformHttp,
+  type PlatformRequest
+} from '../shared/http'
+import type { RateLimiter } from '../shared/rate-limit'
+import { UNCONFIRMED, type DouyinSymbolicStatus } from '../shared/unconfirmed'
+
+export interface DouyinProviderConfig {
+  componentAppId: string
+  componentSecret: string
+  /** https://open.douyin.com in production. */
+  apiBase: string
+}
+
+export const DOUYIN_HOSTS = { apiBase: 'https://open.douyin.com' }
+
+const TOKEN_MARGIN_MS = 10 * 60_000
+/** The component ticket lives 3 h. */
+const TICKET_TTL_MS = 3 * 3_600_000
+/** 28001003 invalid, 28001008 expired: drop the token and retry once. */
+const TOKEN_ERRORS = new Set([28001003, 28001008])
+
+type Json = Record<string, unknown>
+
+export interface DouyinRegisterHistoryItem {
+  record_id: number
+  registration_state: number
+  registration_type: number
+  launch_time?: number
+  platform_audit_pass_time?: number
+  acquisition_time?: number
+}
+
+export class DouyinProviderClient {
+  private readonly flights = new SingleFlight()
+
+  constructor(
+    private readonly deps: CredentialDeps,
+    private readonly config: DouyinProviderConfig,
+    private readonly http: PlatformHttp,
+    private readonly limiter?: RateLimiter
+  ) {}
+
+  async saveTicket(ticket: string): Promise<void> {
+    await writeCredential(this.deps, credentialId('douyin', 'ticket'), {
+      platform: 'douyin',
+      kind: 'ticket',
+      secret: ticket,
+      expiresAt: new Date(this.deps.clock.now().getTime() + TICKET_TTL_MS)
+    })
+  }
+
+  async componentToken(): Promise<string> {
+    const id = credentialId('douyin', 'component_token')
+    const stored = await readCredential(this.deps, id)
+    if (stored?.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
+    return this.flights.run(id, async () => {
+      const ticket = await readCredential(this.deps, credentialId('douyin', 'ticket'))
+      if (!ticket?.secret) throw new PlatformError('douyin', 40037, '尚未收到 component_ticket', 'tp_token')
+      const q = new URLSearchParams({
+        component_appid: this.config.componentAppId,
+        component_appsecret: this.config.componentSecret,
+        component_ticket: ticket.secret
+      })
+      const body = await this.request('douyin:component', 'tp_token', {
+        method: 'GET',
+        url: `${this.config.apiBase}/openapi/v2/auth/tp/token/?${q.toString()}`
+      })
+      const data = unwrap(body)
+      const token = String(data.component_access_token ?? '')
+      if (!token) throw new PlatformError('douyin', -1, 'no component_access_token', 'tp_token')
+      await writeCredential(this.deps, id, {
+        platform: 'douyin',
+        kind: 'component_token',
+        secret: token,
+        expiresAt: this.expiry(data.expires_in)
+      })
+      return token
+    })
+  }
+
+  /** 直接获取授权链接V2: the link the administrator opens (valid 24 h, one successful authorisation). */
+  async authorisationLink(redirectUri: string): Promise<string> {
+    const body = await this.withComponentToken('gen_link', {
+      method: 'POST',
+      url: `${this.config.apiBase}/api/tpapp/v3/auth/gen_link/`,
+      body: { link_type: 1, redirect_uri: redirectUri }
+    })
+    return String(unwrap(body).link ?? '')
+  }
+
+  async exchangeAuthCode(authCode: string): Promise<{ authorizerAppId: string }> {
+    const data = await this.authToken({ grant_type: 'app_to_tp_authorization_code', authorization_code: authCode })
+    const appId = String(data.authorizer_appid ?? '')
+    if (!appId) throw new PlatformError('douyin', -1, 'no authorizer_appid', 'get_auth_token')
+    await this.storeAuthorizer(appId, data)
+    return { authorizerAppId: appId }
+  }
+
+  async authorizerToken(appId: string): Promise<string> {
+    const id = credentialId('douyin', 'authorizer', appId)
+    const stored = await readCredential(this.deps, id)
+    if (!stored?.refresh) throw new GrantRevoked('douyin', appId, 0)
+    if (stored.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
+    return this.flights.run(id, async () => {
+      let data: Json
+      try {
+        data = await this.authToken({
+          grant_type: 'app_to_tp_refresh_token',
+          authorizer_refresh_token: stored.refresh!
+        })
+      } catch (err) {
+        if (err instanceof PlatformError && UNCONFIRMED.douyinGrantGoneCodes.value.includes(err.errcode)) {
+          throw new GrantRevoked('douyin', appId, err.errcode)
+        }
+        throw err
+      }
+      return this.storeAuthorizer(appId, data)
+    })
+  }
+
+  async forgetAuthorizer(appId: string): Promise<void> {
+    await removeCredential(this.deps, credentialId('douyin', 'authorizer', appId))
+  }
+
+  private async authToken(params: Record<string, string>): Promise<Json> {
+    const body = await this.withComponentToken('get_auth_token', {
+      method: 'GET',
+      url: `${this.config.apiBase}/api/tpapp/v2/auth/get_auth_token/?${new URLSearchParams(params).toString()}`
+    })
+    return unwrap(body)
+  }
+
+  /** Every refresh returns a new refresh token and kills the old one: store it before using the access token. */
+  private async storeAuthorizer(appId: string, data: Json): Promise<string> {
+    const access = String(data.authorizer_access_token ?? '')
+    const refresh = String(data.authorizer_refresh_token ?? '')
+    if (!access || !refresh) throw new PlatformError('douyin', -1, 'incomplete authorizer token', 'get_auth_token')
+    await writeCredential(this.deps, credentialId('douyin', 'authorizer', appId), {
+      platform: 'douyin',
+      kind: 'authorizer',
+      appId,
+      secret: access,
+      refresh,
+      expiresAt: this.expiry(data.expires_in)
+    })
+    return access
+  }
+
+  // ---- ICP reads ----
+
+  async queryRecordStatus(appId: string): Promise<{ status: number; symbolic: DouyinSymbolicStatus | undefined }> {
+    const data = unwrap(await this.icpGet(appId, 'query_record_status', ''))
+    const status = Number(data.status)
+    return { status, symbolic: UNCONFIRMED.douyinRecordStatus.value[status] }
+  }
+
+  async registerHistory(
+    appId: string,
+    page = 1,
+    pageSize = 20
+  ): Promise<{ total: number; items: DouyinRegisterHistoryItem[] }> {
+    const data = unwrap(await this.icpGet(appId, 'get_register_history', `?page=${page}&page_size=${pageSize}`))
+    const list = Array.isArray(data.register_history_list)
+      ? (data.register_history_list as DouyinRegisterHistoryItem[])
+      : []
+    return { total: Number(data.total ?? list.length), items: list }
+  }
+
+  async registerDetail(appId: string, recordId: number): Promise<Json> {
+    return unwrap(await this.icpGet(appId, 'get_register_detail', `?record_id=${recordId}`))
+  }
+
+  /** The 备案号 of the newest filing: its field is UNCONFIRMED, so the detail is searched for a valid number. */
+  async latestFilingNumber(appId: string): Promise<string | undefined> {
+    const { items } = await this.registerHistory(appId, 1, 1)
+    if (!items[0]) return undefined
+    return findFilingNumber(await this.registerDetail(appId, items[0].record_id))
+  }
+
+  async faceStatus(appId: string, token: string): Promise<'pending' | 'passed' | 'failed' | 'unknown'> {
+    const data = unwrap(
+      await this.icpGet(
+        appId,
+        'query_facial_recognition_status',
+        `?facial_recognition_token=${encodeURIComponent(token)}`
+      )
+    )
+    return UNCONFIRMED.douyinFaceStatus.value[Number(data.facial_recognition_status)] ?? 'unknown'
+  }
+
+  private async icpGet(appId: string, api: string, query: string): Promise<Json> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.authorizerToken(appId)
+      try {
+        return await this.request(`douyin:${api}`, api, {
+          method: 'GET',
+          url: `${this.config.apiBase}/api/apps/v1/icp_record/${api}/${query}`,
+          headers: { 'access-token': token }
+        })
+      } catch (err) {
+        if (!(err instanceof PlatformError)) throw err
+        if (attempt === 0 && TOKEN_ERRORS.has(err.errcode)) {
+          await expireCredential(this.deps, credentialId('douyin', 'authorizer', appId))
+          continue
+        }
+        if (UNCONFIRMED.douyinPermissionCodes.value.includes(err.errcode))
+          throw new PermissionMissing('douyin', appId, err.errcode)
+        throw err
+      }
+    }
+  }
+
+  private async withComponentToken(api: string, req: PlatformRequest): Promise<Json> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.componentToken()
+      try {
+        return await this.request('douyin:component', api, {
+          ...req,
+          headers: { ...req.headers, 'access-token': token }
+        })
+      } catch (err) {
+        // V1 codes for a stale component token (V2 codes UNCONFIRMED)
+        if (attempt === 0 && err instanceof PlatformError && [40009, 40010, 28001003, 28001008].includes(err.errcode)) {
+          await expireCredential(this.deps, credentialId('douyin', 'component_token'))
+          continue
+        }
+        throw err
+      }
+    }
+  }
+
+  private async request(limit: string, api: string, req: PlatformRequest): Promise<Json> {
+    await this.limiter?.take(limit)
+    let res = await this.http.request(req)
+    if (isTooFrequent(res.body)) {
+      // over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
+      await this.deps.clock.sleep(1000)
+      await this.limiter?.take(limit)
+      res = await this.http.request(req)
+    }
+    const body = (res.body && typeof res.body === 'object' ? res.body : {}) as Json
+    // ICP envelope: err_no/err_msg; token endpoints: errno/message (or error_code)
+    const code = Number(body.err_no ?? body.errno ?? body.error_code ?? 0)
+    if (res.status !== 200 || code !== 0) {
+      throw new PlatformError('douyin', code || -res.status, stripRid(body.err_msg ?? body.message), api)
+    }
+    return body
+  }
+
+  private expiry(expiresIn: unknown): Date {
+    const seconds = Number(expiresIn) > 0 ? Number(expiresIn) : 7200
+    return new Date(this.deps.clock.now().getTime() + seconds * 1000)
+  }
+}
+
+function unwrap(body: Json): Json {
+  return body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Json) : body
+}
+
+/** Depth-first: the first string anywhere in the detail that is a valid mini-program 备案号. */
+export function findFilingNumber(value: unknown, depth = 0): string | undefined {
+  if (depth > 6 || value === null || value === undefined) return undefined
+  if (typeof value === 'string') {
+    const parsed = parseFilingNumber(value)
+    return parsed.ok && parsed.kind === 'miniprogram' ? parsed.normalized : undefined
+  }
+  if (typeof value !== 'object') return undefined
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = findFilingNumber(v, depth + 1)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** 28003017: quota used up (the fake also answers it above the per-second limit). */
+function isTooFrequent(body: unknown): boolean {
+  return !!body && typeof body === 'object' && (body as Json).err_no === 28003017
+}

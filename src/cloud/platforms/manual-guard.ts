@@ -1,0 +1,31 @@
+/**
+ * A manual report never fights a synced one: on a filing bound to a mini-program, the steps the platform reports are
+ * the sync's alone. WeChat reports every step including the SMS check (sms_verify_status); Douyin has no SMS field,
+ * so there the SMS steps stay the user's. Abandoning (cancel) is always the user's.
+ */
+import type { StageAction } from '../../domain/types'
+import type { Deps } from '../context'
+import { AppError } from '../envelope'
+import type { ConnectorPlatform } from './connector'
+import { connectionsOf } from './sync'
+
+const MANUAL_WHEN_SYNCED: Record<ConnectorPlatform, StageAction['type'][]> = {
+  wechat: ['cancel'],
+  douyin: ['cancel', 'sms_verified', 'sms_expire']
+}
+
+export async function refuseManualStepOnSyncedFiling(
+  deps: Pick<Deps, 'store'>,
+  filingId: string,
+  action: StageAction['type']
+): Promise<void> {
+  const [c] = await connectionsOf(deps).find({ filingId, state: 'active' }, { limit: 1 })
+  if (c && !MANUAL_WHEN_SYNCED[c.platform].includes(action)) {
+    throw new AppError(
+      'STAGE_RULE',
+      '这份备案已连接小程序，进度由平台自动同步，无需手动更新',
+      { action: ['进度由平台自动同步'] },
+      'SYNCED_BY_PLATFORM'
+    )
+  }
+}
