@@ -30,6 +30,8 @@ export interface FilingSummary {
   id: string
   title: string
   platform: FilingProfile['platform']
+  /** An individual's filing has no principal to invite (the owner is the principal). */
+  ownerType: FilingProfile['ownerType']
   stage: FilingProgress['stage']
   smsDeadline?: string
   filingNumber?: string
@@ -90,6 +92,7 @@ export function filingSummary(record: FilingRecord, access: Access): FilingSumma
     id: record._id,
     title: record.title,
     platform: record.profile.platform,
+    ownerType: record.profile.ownerType,
     stage: record.progress.stage,
     smsDeadline: record.progress.smsDeadline,
     filingNumber: record.progress.filingNumber,

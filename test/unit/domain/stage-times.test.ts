@@ -73,6 +73,16 @@ describe('stage actions dated when they really happened', () => {
     if (!verified.ok) expect(verified.message).toContain('工信部短信核验，2026-11-29 11:00')
   })
 
+  it('takes the platform at its word when it reports the SMS check timed out before our deadline', () => {
+    const p = step(
+      step(newProgress(CREATED), { type: 'submit' }, '2026-11-29T10:00:00+08:00'),
+      { type: 'platform_pass', smsReceivedAt: '2026-11-29T11:00:00+08:00' },
+      NOW
+    )
+    expect(applyStageAction(p, { type: 'sms_expire' }, NOW, ctx)).toMatchObject({ ok: false, code: 'SMS_NOT_EXPIRED' })
+    expect(applyStageAction(p, { type: 'sms_expire' }, NOW, { ...ctx, source: 'platform' })).toMatchObject({ ok: true })
+  })
+
   it('refuses reasons of only whitespace', () => {
     const p = step(newProgress(CREATED), { type: 'submit' }, '2026-11-29T10:00:00+08:00')
     expect(applyStageAction(p, { type: 'platform_reject', reasons: ['  ', '\n'] }, NOW, ctx)).toMatchObject({
