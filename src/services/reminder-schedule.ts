@@ -4,6 +4,7 @@
  * accepted request would add.
  */
 import type { RecipientRole, ReminderKind, TemplateKind } from '../domain/types'
+import { reminderLabel } from '../filing/reminders/labels'
 import { api } from './api'
 import type { Envelope, FilingSchedule } from './api-types'
 
@@ -55,13 +56,25 @@ function legacyStatus(item: Raw): ReminderStatus {
   }
 }
 
+/** Without the back end's budget: ask for the templates of my uncovered reminders, in due order (at most three). */
+function fallbackBudget(reminders: ScheduleItem[]): ReminderBudget {
+  const uncovered = reminders.filter((r) => r.mine && r.status === 'not_covered')
+  const ask = [...new Set(uncovered.map((r) => r.template))].slice(0, 3)
+  return {
+    critical: 0,
+    criticalCovered: 0,
+    ask,
+    askCovers: uncovered.filter((r) => ask.includes(r.template)).map(reminderLabel)
+  }
+}
+
 export function readSchedule(data: FilingSchedule): Schedule {
   const raw = data as unknown as { reminders: Raw[]; budget?: ReminderBudget }
   const reminders = raw.reminders.map((item) => ({
     ...(item as unknown as ScheduleItem),
     status: (item.status as ReminderStatus | undefined) ?? legacyStatus(item)
   }))
-  return { reminders, budget: raw.budget }
+  return { reminders, budget: raw.budget ?? fallbackBudget(reminders) }
 }
 
 export async function loadSchedule(id: string): Promise<Envelope<Schedule>> {
