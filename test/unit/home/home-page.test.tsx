@@ -98,24 +98,24 @@ describe('filing cards', () => {
 describe('SMS countdown', () => {
   const NOW = Date.parse('2026-11-24T10:00:00+08:00')
 
-  it('ticks every second, turns red under 6 hours and says 已超时 after the deadline', async () => {
+  it('ticks every second, turns red under 4 hours and says 已超时 after the deadline', async () => {
     jest.useFakeTimers({ now: NOW })
-    // 6 hours and 2 seconds left
-    const deadline = new Date(NOW + 6 * 3600_000 + 2000).toISOString()
+    // 4 hours and 2 seconds left
+    const deadline = new Date(NOW + 4 * 3600_000 + 2000).toISOString()
     list.mockResolvedValue(ok([summary({ stage: 'sms_verification', smsDeadline: deadline })]))
     const { container } = render(<HomePage />)
     await act(async () => {})
     const countdown = () => container.querySelector('.sms-countdown')!
-    expect(countdown()).toHaveTextContent('06:00:02')
+    expect(countdown()).toHaveTextContent('04:00:02')
     expect(countdown()).not.toHaveClass('sms-countdown--urgent')
 
     act(() => jest.advanceTimersByTime(1000))
-    expect(countdown()).toHaveTextContent('06:00:01')
+    expect(countdown()).toHaveTextContent('04:00:01')
     act(() => jest.advanceTimersByTime(2000))
-    expect(countdown()).toHaveTextContent('05:59:59')
+    expect(countdown()).toHaveTextContent('03:59:59')
     expect(countdown()).toHaveClass('sms-countdown--urgent')
 
-    act(() => jest.advanceTimersByTime(6 * 3600_000))
+    act(() => jest.advanceTimersByTime(4 * 3600_000))
     expect(countdown()).toHaveTextContent('已超时')
     expect(countdown()).toHaveClass('sms-countdown--overdue')
     // it stops ticking once over
