@@ -2,14 +2,15 @@
  * From stored filing records to what callers see, and from what callers send to what is stored:
  * decryption, masking (with the domain's masks), and the server-side field checks (the domain's validators).
  */
-import { identityFieldErrors, maskSensitiveField } from '../domain'
+import { allowedActionsFor, identityFieldErrors, maskSensitiveField } from '../domain'
 import {
   SENSITIVE_FIELD_PATHS,
   type Filing,
   type FilingForm,
   type FilingProfile,
   type FilingProgress,
-  type MaterialStatus
+  type MaterialStatus,
+  type StageAction
 } from '../domain/types'
 import { decryptForm, encryptForm } from './crypto'
 import { AppError, type FieldErrors } from './envelope'
@@ -21,6 +22,8 @@ export interface FilingView extends Filing {
   access: Access
   /** Whether sensitive values are shown in full (owner + `reveal: true` only). */
   revealed: boolean
+  /** The stage actions this caller may take now (an invited principal: only the SMS steps). */
+  actions: StageAction['type'][]
 }
 
 export interface FilingSummary {
@@ -74,7 +77,12 @@ export function toDomainFiling(record: FilingRecord, form: FilingForm): Filing {
 export function filingView(keys: KeyProvider, record: FilingRecord, access: Access, reveal: boolean): FilingView {
   const plain = decryptForm(keys, record.form, record._id)
   const revealed = reveal && access === 'owner'
-  return { ...toDomainFiling(record, revealed ? plain : maskForm(plain)), access, revealed }
+  return {
+    ...toDomainFiling(record, revealed ? plain : maskForm(plain)),
+    access,
+    revealed,
+    actions: allowedActionsFor(record.progress, access)
+  }
 }
 
 export function filingSummary(record: FilingRecord, access: Access): FilingSummary {

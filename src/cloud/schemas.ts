@@ -157,7 +157,8 @@ export const filingsSchemas = {
       materials: materialsSchema.optional()
     })
     .strict(),
-  advance: z.object({ id: recordId, version, action: stageActionSchema }).strict(),
+  /** `at`: when the step really happened (default: now). */
+  advance: z.object({ id: recordId, version, action: stageActionSchema, at: isoInstant.optional() }).strict(),
   remove: z.object({ id: recordId }).strict(),
   schedule: z.object({ id: recordId }).strict(),
   export: z.object({}).strict(),

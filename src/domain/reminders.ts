@@ -9,15 +9,18 @@ import { FILING_PACKAGE, TAB_PAGES } from '../constants/routes'
 import { PLATFORMS } from './rules/platforms'
 import { currentEntry, smsReceivedAt, stageEtas } from './stages'
 import {
+  addDays,
   addHours,
   addMonths,
   formatWechatDate,
   formatWechatTime,
   isValidDate,
   parseInstant,
+  shanghaiDate,
   shanghaiInstant
 } from './time'
 import { addWorkingDays } from './calendar'
+import { maskPersonalData } from './personal-data'
 
 export type TemplateFieldType = 'thing' | 'phrase' | 'time' | 'character_string' | 'date'
 
@@ -68,12 +71,12 @@ export function isValidFieldValue(type: TemplateFieldType, value: string): boole
   return !!value && Array.from(value).length <= limit.maxLength && (!limit.pattern || limit.pattern.test(value))
 }
 
-/** Truncates free text to a `thing` (≤ 20 characters) and masks long digit runs, which could be IDs or phones. */
+/**
+ * Truncates free text to a `thing` (≤ 20 characters) and masks phone, ID and credit-code numbers and other long digit
+ * runs, however they are written (spaces, dashes, full-width digits: see personal-data).
+ */
 export function toThing(value: string): string {
-  const v = value
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\d{7,}/g, '***')
+  const v = maskPersonalData(value.replace(/\s+/g, ' ').trim())
   const chars = Array.from(v)
   return chars.length <= 20 ? v : `${chars.slice(0, 19).join('')}…`
 }
@@ -96,7 +99,8 @@ const TEMPLATE_OF: Record<ReminderKind, TemplateKind> = {
   admin_review_eta: 'review_progress',
   admin_review_overdue: 'review_progress',
   certificate_expiring: 'todo_reminder',
-  stale_draft: 'todo_reminder'
+  stale_draft: 'todo_reminder',
+  principal_update: 'review_progress'
 }
 
 const CERTIFICATE_FIELDS = [
@@ -153,23 +157,44 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
   if (progress.stage === 'sms_verification' && entry && progress.smsDeadline) {
     const deadline = progress.smsDeadline
     const arrival = smsReceivedAt(progress)!
+    const learnedAt = parseInstant(entry.recordedAt ?? entry.at)
     const time2 = formatWechatTime(deadline)
+    // "The text has arrived" tells the one who reported it nothing: only the others hear it (all, when the platform
+    // told us)
+    const toldBy = entry.source === 'platform' ? undefined : (entry.by ?? 'owner')
+    const othersThanReporter = SMS_RECIPIENTS.filter((r) => r !== toldBy)
     add(
       'sms_window_open',
       entry.at,
-      entry.at,
+      entry.recordedAt ?? entry.at,
       { thing1: name, time2, thing3: '请在24小时内完成12381短信核验' },
       progressPage,
-      SMS_RECIPIENTS,
+      othersThanReporter,
       deadline
     )
     for (const kind of ['sms_window_12h', 'sms_window_20h'] as const) {
       const due = addHours(arrival, SMS_REMINDER_OFFSETS_HOURS[kind])
-      // Already past when the user told us about the SMS: the first message covers it
-      if (parseInstant(due) < parseInstant(entry.at)) continue
+      // Already past when we learned of the SMS: the countdown in the app covers it, a late message would mislead
+      if (parseInstant(due) < learnedAt) continue
       const thing3 = kind === 'sms_window_12h' ? '剩余约12小时，请尽快核验' : '仅剩约4小时，请立即核验'
       add(kind, entry.at, due, { thing1: name, time2, thing3 }, progressPage, SMS_RECIPIENTS, deadline)
     }
+  }
+
+  // The owner hears of the text from the SMS-window message above; the verification needs its own word
+  if (progress.stage === 'admin_review' && entry?.by && entry.by !== 'owner') {
+    add(
+      'principal_update',
+      entry.at,
+      entry.recordedAt ?? entry.at,
+      {
+        thing1: name,
+        phrase2: '管局审核',
+        date3: formatWechatDate(shanghaiDate(entry.at)),
+        thing4: '负责人已完成短信核验'
+      },
+      progressPage
+    )
   }
 
   const etas = stageEtas(progress, profile, now)
@@ -216,6 +241,8 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
     'admin_rejected'
   ].includes(progress.stage)
   if (inProgress && entry) {
+    // The app shows it the moment it is typed; the message is a nudge the next morning if it is still not fixed
+    const certificateDue = shanghaiInstant(addDays(shanghaiDate(entry.recordedAt ?? entry.at), 1), REVIEW_REMINDER_HOUR)
     const approvedMax = etas.find((e) => e.stage === 'approved')?.maxDate
     const margin = PLATFORMS[profile.platform].certificateMargin.months
     if (approvedMax) {
@@ -226,7 +253,7 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
         add(
           'certificate_expiring',
           `${c.path}:${v}`,
-          entry.at,
+          certificateDue,
           {
             thing1: toThing(`更换${c.label}`),
             thing2: name,

@@ -15,14 +15,16 @@ import type {
   PlatformId,
   ProvinceCode,
   Stage,
+  RecipientRole,
   StageAction,
-  StageEntry
+  StageEntry,
+  StageSource
 } from './types'
 import { addWorkingDays, spansProvisionalYear } from './calendar'
 import { PLATFORMS, SMS_WINDOW_HOURS, type DayRange } from './rules/platforms'
 import { PROVINCES, bureauShortName } from './rules/provinces'
 import { provinceName } from './rules/regions'
-import { addDays, addHours, parseInstant, shanghaiDate, toShanghaiIso } from './time'
+import { addDays, addHours, formatShanghaiMinute, parseInstant, shanghaiDate, toShanghaiIso } from './time'
 import { parseFilingNumber } from './validators/filingNumber'
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -52,7 +54,20 @@ export interface StageContext {
   platform: PlatformId
   province: ProvinceCode
   filingType?: FilingType
+  /** The present moment: a step can't be dated after it. Absent = only the order of steps is checked. */
+  now?: string
+  /** Who reports the step; recorded on the new entry. */
+  source?: StageSource
+  by?: RecipientRole
 }
+
+/** A phone's clock may run a little ahead of the server's: times up to this much in the future count as now. */
+export const CLOCK_SKEW_MS = 2 * 60_000
+/**
+ * How far before the record was made a first submission may be dated: people start using the assistant after they
+ * submitted (often once the text has arrived), but never a filing from another season.
+ */
+export const MAX_SUBMIT_BEFORE_CREATION_DAYS = 90
 
 export type StageResult = { ok: true; progress: FilingProgress } | { ok: false; code: string; message: string }
 
@@ -77,6 +92,18 @@ export function newProgress(at: string): FilingProgress {
 
 export function allowedActions(progress: FilingProgress): StageAction['type'][] {
   return ACTION_TYPES.filter((t) => FROM[t].includes(progress.stage))
+}
+
+/**
+ * An invited principal is the person the 12381 text reaches: they may record that it arrived and that they answered
+ * it, and nothing else (the filing itself stays the owner's).
+ */
+export const PRINCIPAL_ACTIONS: readonly StageAction['type'][] = ['platform_pass', 'sms_verified']
+
+/** What this member may do now. */
+export function allowedActionsFor(progress: FilingProgress, role: RecipientRole): StageAction['type'][] {
+  const allowed = allowedActions(progress)
+  return role === 'owner' ? allowed : allowed.filter((t) => PRINCIPAL_ACTIONS.includes(t))
 }
 
 function normalizeInstant(at: string): string {
@@ -116,26 +143,96 @@ export function smsReceivedAt(progress: FilingProgress): string | undefined {
   return progress.smsDeadline ? addHours(progress.smsDeadline, -SMS_WINDOW_HOURS) : undefined
 }
 
+export type TimeRefusal = { code: string; message: string }
+
+/** The earliest time the next step may be dated: the step it follows, or for a first submission a bounded past. */
+export function earliestActionTime(progress: FilingProgress, action: StageAction['type']): number {
+  const last = progress.history[progress.history.length - 1]
+  if (!last) return -Infinity
+  const lastMs = parseInstant(last.at)
+  const firstSubmit = action === 'submit' && progress.stage === 'draft'
+  return firstSubmit ? lastMs - MAX_SUBMIT_BEFORE_CREATION_DAYS * 86_400_000 : lastMs
+}
+
+/**
+ * Whether a step may be dated `at`: not in the future, not before the step it follows, and a first submission not
+ * long before the filing was made here. The page shows the same reason next to its time picker.
+ */
+export function validateActionTime(
+  progress: FilingProgress,
+  action: StageAction['type'],
+  at: string,
+  now?: string
+): TimeRefusal | null {
+  const atMs = parseInstant(at ?? '')
+  if (Number.isNaN(atMs)) return { code: 'INVALID_TIME', message: '时间格式不正确，应为 ISO 8601 时间' }
+  const nowMs = now === undefined ? NaN : parseInstant(now)
+  if (!Number.isNaN(nowMs) && atMs > nowMs + CLOCK_SKEW_MS) {
+    return { code: 'TIME_IN_FUTURE', message: '时间不能晚于现在' }
+  }
+  const last = progress.history[progress.history.length - 1]
+  if (!last || atMs >= parseInstant(last.at)) return null
+  if (action === 'submit' && progress.stage === 'draft') {
+    if (atMs >= earliestActionTime(progress, action)) return null
+    return {
+      code: 'TIME_BEFORE_CREATION',
+      message: `提交时间不能早于创建这份备案前${MAX_SUBMIT_BEFORE_CREATION_DAYS}天，请检查时间`
+    }
+  }
+  return {
+    code: 'TIME_BEFORE_LAST_STEP',
+    message: `时间不能早于上一步（${STAGE_LABELS[last.stage]}，${formatShanghaiMinute(last.at)}），请检查时间`
+  }
+}
+
+/**
+ * Applies one step dated `at` (when it really happened). For 初审通过 the new stage starts when the 12381 text
+ * arrived (`smsReceivedAt`, default `at`), and the 24-hour deadline counts from there.
+ */
 export function applyStageAction(
   progress: FilingProgress,
   action: StageAction,
   at: string,
   ctx?: StageContext
 ): StageResult {
-  const atMs = parseInstant(at ?? '')
-  if (Number.isNaN(atMs)) return refuse('INVALID_TIME', '时间格式不正确，应为 ISO 8601 时间')
-  const last = progress.history[progress.history.length - 1]
-  if (last && atMs < parseInstant(last.at)) {
-    return refuse('TIME_BEFORE_LAST_STEP', `时间早于上一步（${STAGE_LABELS[last.stage]}，${last.at}），请检查时间`)
+  if (!FROM[action.type]?.includes(progress.stage)) {
+    if (Number.isNaN(parseInstant(at ?? ''))) return refuse('INVALID_TIME', '时间格式不正确，应为 ISO 8601 时间')
+    return illegal(progress, action.type)
   }
-  if (!FROM[action.type]?.includes(progress.stage)) return illegal(progress, action.type)
+  const smsAt = action.type === 'platform_pass' ? action.smsReceivedAt : undefined
+  const effective = smsAt ?? at
+  // With a separate SMS time, `at` is when it was reported: the SMS can't be later than that
+  const now = ctx?.now ?? (smsAt ? at : undefined)
+  const timeRefusal = validateActionTime(progress, action.type, effective, now)
+  if (timeRefusal) {
+    if (smsAt) {
+      const last = progress.history[progress.history.length - 1]
+      const smsRefusals: Record<string, string> = {
+        TIME_BEFORE_LAST_STEP: `收到短信的时间不能早于提交备案的时间（${last ? formatShanghaiMinute(last.at) : ''}）`,
+        TIME_IN_FUTURE: '收到短信的时间不能晚于现在',
+        INVALID_TIME: '收到短信的时间格式不正确'
+      }
+      const code = timeRefusal.code === 'TIME_BEFORE_LAST_STEP' ? 'TIME_BEFORE_SUBMIT' : timeRefusal.code
+      return refuse(`SMS_${code}`, smsRefusals[timeRefusal.code] ?? timeRefusal.message)
+    }
+    return refuse(timeRefusal.code, timeRefusal.message)
+  }
+  const atMs = parseInstant(effective)
   const atIso = toShanghaiIso(atMs)
   const isCancelFiling = ctx?.filingType === 'cancel'
 
   const move = (stage: Stage, extra: Partial<FilingProgress> = {}, reasons?: string[]): StageResult => {
-    const entry: StageEntry = { stage, at: atIso }
+    const entry: StageEntry = { stage, at: atIso, source: ctx?.source ?? 'user' }
+    const nowMs = now ? parseInstant(now) : NaN
+    if (!Number.isNaN(nowMs) && nowMs > atMs) entry.recordedAt = toShanghaiIso(nowMs)
+    if (ctx?.by) entry.by = ctx.by
     if (reasons?.length) entry.reasons = reasons
-    const next: FilingProgress = { ...progress, stage, history: [...progress.history, entry], ...extra }
+    let history = progress.history
+    // A first submission dated before the record was made here: the draft was filled in before that, too
+    if (history.length === 1 && history[0].stage === 'draft' && parseInstant(history[0].at) > atMs) {
+      history = [{ ...history[0], at: atIso }]
+    }
+    const next: FilingProgress = { ...progress, stage, history: [...history, entry], ...extra }
     if (stage === 'platform_review') delete next.smsDeadline
     return { ok: true, progress: next }
   }
@@ -144,27 +241,20 @@ export function applyStageAction(
   switch (action.type) {
     case 'submit':
       return move('platform_review')
-    case 'platform_pass': {
+    case 'platform_pass':
       if (isCancelFiling) return move('admin_review')
-      const received = action.smsReceivedAt ?? at
-      const receivedMs = parseInstant(received)
-      if (Number.isNaN(receivedMs)) return refuse('INVALID_TIME', '收到短信的时间格式不正确')
-      if (receivedMs > atMs) return refuse('SMS_TIME_IN_FUTURE', '收到短信的时间不能晚于现在')
-      if (last && receivedMs < parseInstant(last.at)) {
-        return refuse('SMS_TIME_BEFORE_SUBMIT', '收到短信的时间不能早于提交备案的时间')
-      }
-      return move('sms_verification', { smsDeadline: toShanghaiIso(receivedMs + SMS_WINDOW_HOURS * 3_600_000) })
-    }
+      return move('sms_verification', { smsDeadline: toShanghaiIso(atMs + SMS_WINDOW_HOURS * 3_600_000) })
     case 'platform_reject':
-      return move('platform_rejected', {}, cleanReasons(action.reasons))
+    case 'admin_reject': {
+      const reasons = cleanReasons(action.reasons)
+      if (!reasons.length) return refuse('REASONS_EMPTY', '请至少填写一条驳回原因')
+      return move(action.type === 'platform_reject' ? 'platform_rejected' : 'admin_rejected', {}, reasons)
+    }
     case 'sms_verified':
       return move('admin_review')
     case 'sms_expire':
       if (progress.smsDeadline && atMs < parseInstant(progress.smsDeadline)) {
-        return refuse(
-          'SMS_NOT_EXPIRED',
-          `短信核验截止时间是${progress.smsDeadline.replace('T', ' ').slice(0, 16)}，还没有超时`
-        )
+        return refuse('SMS_NOT_EXPIRED', `短信核验截止时间是${formatShanghaiMinute(progress.smsDeadline)}，还没有超时`)
       }
       return move('sms_expired')
     case 'admin_pass': {
@@ -186,8 +276,6 @@ export function applyStageAction(
       }
       return move('approved', { filingNumber: parsed.normalized })
     }
-    case 'admin_reject':
-      return move('admin_rejected', {}, cleanReasons(action.reasons))
     case 'cancel':
       return move('cancelled')
   }

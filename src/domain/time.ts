@@ -108,6 +108,13 @@ export function todayInShanghai(): string {
   return shanghaiDate(Date.now())
 }
 
+/** 'YYYY-MM-DD HH:mm' in Shanghai time, for messages that name a moment. */
+export function formatShanghaiMinute(iso: string): string {
+  const ms = parseInstant(iso)
+  if (Number.isNaN(ms)) throw new RangeError(`无法识别的时间：${iso}`)
+  return toShanghaiIso(ms).slice(0, 16).replace('T', ' ')
+}
+
 /** WeChat's subscription-message `time` format: '2019年10月1日 15:01' (Shanghai time). */
 export function formatWechatTime(iso: string): string {
   const ms = parseInstant(iso)

@@ -197,11 +197,20 @@ export type StageAction =
   | { type: 'admin_reject'; reasons: string[] }
   | { type: 'cancel' }
 
+/** Who told us a step happened: the user in the app, or the platform's own API (a connected mini-program). */
+export type StageSource = 'user' | 'platform'
+
 export interface StageEntry {
   stage: Stage
-  /** ISO 8601 instant with offset (Asia/Shanghai, +08:00). */
+  /** ISO 8601 instant with offset (Asia/Shanghai, +08:00): when it really happened, as far as we know. */
   at: string
   reasons?: string[]
+  /** When we learned of it (the report or the platform poll); `at` may be earlier. Absent = `at`. */
+  recordedAt?: string
+  /** Absent on entries recorded before sources were kept: read as 'user'. */
+  source?: StageSource
+  /** Which member recorded it (an invited principal may record the SMS steps). */
+  by?: RecipientRole
 }
 
 export interface FilingProgress {
@@ -240,6 +249,8 @@ export type ReminderKind =
   | 'admin_review_overdue'
   | 'certificate_expiring'
   | 'stale_draft'
+  /** To the owner: an invited principal recorded an SMS step. */
+  | 'principal_update'
 
 /** Subscription-message templates, by what they say; the real template ids are configuration. */
 export type TemplateKind = 'sms_deadline' | 'review_progress' | 'todo_reminder'

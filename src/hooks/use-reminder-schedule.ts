@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ErrorEnvelope } from '../services/api-types'
-import { loadSchedule, type Schedule } from '../services/reminder-schedule'
+import { api } from '../services/api'
+import type { Schedule } from '../services/reminder-schedule'
 
 export type ScheduleState =
   { state: 'loading' } | { state: 'ready'; schedule: Schedule } | { state: 'error'; error: ErrorEnvelope }
@@ -13,7 +14,7 @@ export function useReminderSchedule(filingId: string | undefined, version: numbe
   const reload = useCallback(async () => {
     if (!filingId) return
     const request = ++latest.current
-    const res = await loadSchedule(filingId)
+    const res = await api.filings.schedule({ id: filingId })
     if (request !== latest.current) return
     setLoaded(res.ok ? { state: 'ready', schedule: res.data } : { state: 'error', error: res })
   }, [filingId])

@@ -1,20 +1,30 @@
 /**
- * Encryption of the sensitive part of a form draft kept on the device: AES-256-GCM from @noble/ciphers, which is
- * plain JavaScript and so runs on WeChat and Douyin, where there is no WebCrypto. The key comes from the back end
- * (`filings.draftKey`, derived per user) and is kept in memory only: the device's storage holds ciphertext whose key
- * is not on the device.
+ * Encryption of the sensitive part of a form draft kept on the device: XChaCha20-Poly1305 from @noble/ciphers, which
+ * is plain JavaScript and so runs on WeChat and Douyin, where there is no WebCrypto. The key comes from the back end
+ * (`filings.draftKey`, derived per user, the same on all of that user's devices) and is kept in memory only: the
+ * device's storage holds ciphertext whose key is not on the device.
+ *
+ * Why XChaCha20: with one key on many devices, nonces are only as unique as the random source makes them. Its
+ * 192-bit random nonces make a repeat negligible, where a repeated 96-bit AES-GCM nonce would give the key stream and
+ * the authentication key away. Nonce bytes come only from the platform's secure random source (WebCrypto, or
+ * wx/tt.getRandomValues); without one, sealing is refused (`NoSecureRandomError`) and the caller keeps the values
+ * in memory. Drafts sealed earlier with AES-256-GCM (`fd1.`) still open, and are sealed anew on the next save.
  */
 import Taro from '@tarojs/taro'
-import { ctr, gcm } from '@noble/ciphers/aes'
+import { gcm } from '@noble/ciphers/aes'
+import { xchacha20poly1305 } from '@noble/ciphers/chacha'
 import { SENSITIVE_FIELD_PATHS, type FilingForm, type SensitiveFieldPath } from '../domain/types'
 import { api } from './api'
 
 /** The sensitive values of one form, by dotted path. An empty string is kept: it means the user cleared the field. */
 export type SensitiveValues = Partial<Record<SensitiveFieldPath, string>>
 
-const SEAL_PREFIX = 'fd1'
+/** The format of a sealed part, by its prefix: what seals now, and what is only read. */
+const SEAL_XCHACHA = 'fd2'
+const SEAL_GCM_LEGACY = 'fd1'
 const KEY_BYTES = 32
-const NONCE_BYTES = 12
+const XCHACHA_NONCE_BYTES = 24
+const GCM_NONCE_BYTES = 12
 
 // ---- bytes ↔ text (TextEncoder is missing on some mini-program engines) ----
 
@@ -75,6 +85,14 @@ export function fromBase64(text: string): Uint8Array {
 
 // ---- randomness ----
 
+/** Thrown instead of sealing when the device has no secure random source: never a weaker nonce. */
+export class NoSecureRandomError extends Error {
+  constructor() {
+    super('此设备没有安全的随机数来源，敏感信息暂不保存到设备上')
+    this.name = 'NoSecureRandomError'
+  }
+}
+
 type WebCryptoLike = { getRandomValues<T extends Uint8Array>(array: T): T }
 
 function webCrypto(): WebCryptoLike | undefined {
@@ -82,15 +100,28 @@ function webCrypto(): WebCryptoLike | undefined {
   return typeof c?.getRandomValues === 'function' ? (c as WebCryptoLike) : undefined
 }
 
-/** State of the fallback generator for engines without WebCrypto (WeChat, Douyin). */
-let generatorKey: Uint8Array | null = null
-/** Whether the fallback generator had to be seeded from Math.random (no secure source at all). */
-let weaklySeeded = false
+type PlatformGetRandomValues = (o: {
+  length: number
+  success(res: { randomValues?: ArrayBuffer }): void
+  fail(): void
+}) => unknown
 
-/** wx.getRandomValues / tt.getRandomValues (both asynchronous), through Taro. */
+/** wx.getRandomValues (base library 2.15.0) / tt.getRandomValues (2.87.0), through Taro or the platform's global. */
+function platformSource(): PlatformGetRandomValues | undefined {
+  if (process.env.TARO_ENV === 'h5') return undefined
+  const g = globalThis as { wx?: { getRandomValues?: unknown }; tt?: { getRandomValues?: unknown } }
+  const candidates = [
+    (Taro as unknown as { getRandomValues?: unknown }).getRandomValues,
+    g.wx?.getRandomValues,
+    g.tt?.getRandomValues
+  ]
+  return candidates.find((fn): fn is PlatformGetRandomValues => typeof fn === 'function')
+}
+
+/** Asynchronous on both platforms: `length` secure random bytes, or null when the platform has none to give. */
 function platformRandom(length: number): Promise<Uint8Array | null> {
-  const fn = (Taro as unknown as { getRandomValues?: (o: object) => unknown }).getRandomValues
-  if (process.env.TARO_ENV === 'h5' || typeof fn !== 'function') return Promise.resolve(null)
+  const fn = platformSource()
+  if (!fn) return Promise.resolve(null)
   return new Promise((resolve) => {
     try {
       const done = (res: { randomValues?: ArrayBuffer }) =>
@@ -104,39 +135,54 @@ function platformRandom(length: number): Promise<Uint8Array | null> {
 }
 
 /**
- * Seeds the fallback generator once, before the first seal (the key fetch awaits it). Browsers and Node have
+ * Platform random bytes fetched ahead, because sealing is synchronous and the platform's source is not. Each byte
+ * is handed out once and then dropped; the pool is topped up in the background when it runs low.
+ */
+const POOL_BYTES = 32 * XCHACHA_NONCE_BYTES
+let pool = new Uint8Array(0)
+let topping: Promise<void> | null = null
+
+function topUpPool(): Promise<void> {
+  topping ??= platformRandom(POOL_BYTES)
+    .then((bytes) => {
+      if (!bytes) return
+      const next = new Uint8Array(pool.length + bytes.length)
+      next.set(pool)
+      next.set(bytes, pool.length)
+      pool = next
+    })
+    .finally(() => (topping = null))
+  return topping
+}
+
+/**
+ * Fills the pool of platform random bytes before the first seal (the key fetch awaits it). Browsers and Node have
  * WebCrypto and need nothing.
  */
 export async function prepareRandom(): Promise<void> {
-  if (webCrypto() || generatorKey) return
-  const seed = await platformRandom(KEY_BYTES)
-  if (generatorKey) return
-  if (seed) {
-    generatorKey = seed
-    return
-  }
-  // Last resort, only on an engine with no secure source at all: a nonce that is unpredictable enough to be
-  // unique, which is all GCM needs from it (the key itself comes from the server)
-  weaklySeeded = true
-  generatorKey = new Uint8Array(KEY_BYTES)
-  const now = Date.now()
-  for (let i = 0; i < KEY_BYTES; i++) generatorKey[i] = Math.floor(Math.random() * 256) ^ ((now / 2 ** (i % 6)) & 0xff)
+  if (webCrypto() || pool.length >= POOL_BYTES / 2) return
+  await topUpPool()
 }
 
-export function randomQuality(): 'webcrypto' | 'platform' | 'weak' | 'unseeded' {
+/** Where sealing's randomness comes from now; 'none' means sealing is refused until `prepareRandom` succeeds. */
+export function randomQuality(): 'webcrypto' | 'platform' | 'none' {
   if (webCrypto()) return 'webcrypto'
-  if (!generatorKey) return 'unseeded'
-  return weaklySeeded ? 'weak' : 'platform'
+  return pool.length ? 'platform' : 'none'
 }
 
-/** Secure random bytes: WebCrypto where it exists, else AES-CTR with fast key erasure over a platform seed. */
+/** Secure random bytes straight from the platform's source. Throws `NoSecureRandomError` when there are none. */
 export function randomBytes(length: number): Uint8Array {
   const c = webCrypto()
   if (c) return c.getRandomValues(new Uint8Array(length))
-  if (!generatorKey) throw new Error('random source not prepared')
-  const stream = ctr(generatorKey, new Uint8Array(16)).encrypt(new Uint8Array(KEY_BYTES + length))
-  generatorKey = stream.slice(0, KEY_BYTES)
-  return stream.slice(KEY_BYTES)
+  if (pool.length < length) {
+    void topUpPool()
+    throw new NoSecureRandomError()
+  }
+  const out = pool.slice(0, length)
+  pool.fill(0, 0, length)
+  pool = pool.slice(length)
+  if (pool.length < POOL_BYTES / 2) void topUpPool()
+  return out
 }
 
 // ---- splitting a form ----
@@ -172,30 +218,43 @@ export function mergeSensitive(form: FilingForm, sensitive: SensitiveValues): Fi
 
 // ---- sealing ----
 
-/** `aad` binds the ciphertext to one draft (the filing id), so a sealed part cannot be moved to another draft. */
+/**
+ * Seals with XChaCha20-Poly1305 under a fresh random 192-bit nonce. `aad` binds the ciphertext to one draft (the
+ * filing id), so a sealed part cannot be moved to another draft. Throws `NoSecureRandomError` when there is no
+ * secure random source.
+ */
 export function sealSensitive(key: Uint8Array, values: SensitiveValues, aad: string): string {
-  const nonce = randomBytes(NONCE_BYTES)
-  const body = gcm(key, nonce, utf8Encode(aad)).encrypt(utf8Encode(JSON.stringify(values)))
+  const nonce = randomBytes(XCHACHA_NONCE_BYTES)
+  const body = xchacha20poly1305(key, nonce, utf8Encode(aad)).encrypt(utf8Encode(JSON.stringify(values)))
   const out = new Uint8Array(nonce.length + body.length)
   out.set(nonce)
   out.set(body, nonce.length)
-  return `${SEAL_PREFIX}.${toBase64(out)}`
+  return `${SEAL_XCHACHA}.${toBase64(out)}`
+}
+
+/** Opens a part sealed now (`fd2.`) or earlier with AES-256-GCM (`fd1.`). */
+function openRaw(key: Uint8Array, prefix: string, raw: Uint8Array, aad: Uint8Array): Uint8Array {
+  if (prefix === SEAL_XCHACHA)
+    return xchacha20poly1305(key, raw.subarray(0, XCHACHA_NONCE_BYTES), aad).decrypt(raw.subarray(XCHACHA_NONCE_BYTES))
+  if (prefix === SEAL_GCM_LEGACY)
+    return gcm(key, raw.subarray(0, GCM_NONCE_BYTES), aad).decrypt(raw.subarray(GCM_NONCE_BYTES))
+  throw new Error('not a sealed draft')
 }
 
 /** Throws when the key is wrong, the text was altered or it belongs to another draft. */
 export function openSealed(key: Uint8Array, sealed: string, aad: string): SensitiveValues {
   const [prefix, payload] = sealed.split('.')
-  if (prefix !== SEAL_PREFIX || !payload) throw new Error('not a sealed draft')
-  const raw = fromBase64(payload)
-  const plain = gcm(key, raw.subarray(0, NONCE_BYTES), utf8Encode(aad)).decrypt(raw.subarray(NONCE_BYTES))
+  if (!payload) throw new Error('not a sealed draft')
+  const plain = openRaw(key, prefix, fromBase64(payload), utf8Encode(aad))
   const parsed = JSON.parse(utf8Decode(plain)) as Record<string, unknown>
   const out: SensitiveValues = {}
   for (const path of SENSITIVE_FIELD_PATHS) if (typeof parsed[path] === 'string') out[path] = parsed[path] as string
   return out
 }
 
+/** Whether a value is a sealed part, in the current or the legacy format. */
 export function isSealed(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith(SEAL_PREFIX + '.')
+  return typeof value === 'string' && (value.startsWith(`${SEAL_XCHACHA}.`) || value.startsWith(`${SEAL_GCM_LEGACY}.`))
 }
 
 // ---- the key (memory only) ----

@@ -27,7 +27,7 @@ export interface StoredFormDraft {
   savedAt: string
   /** The form without sensitive values. */
   plain: FilingForm
-  /** The sensitive values, AES-256-GCM; null when there are none. */
+  /** The sensitive values, sealed (XChaCha20-Poly1305, or AES-256-GCM if written before); null when there are none. */
   sealed: string | null
   /** What the self-check judges by, so the form can be checked offline after a relaunch (no personal data). */
   profile?: FilingProfile
@@ -102,7 +102,8 @@ export function writeFormDraft(filingId: string, draft: DraftWrite): DraftWriteR
         sealed = sealSensitive(key, sensitive, sealAad(filingId))
         where = 'sealed'
       } catch {
-        // an engine without BigInt (very old iOS) cannot run GCM: the values stay in memory, never in clear
+        // no secure random source (NoSecureRandomError), or an engine that cannot run the cipher: the values stay
+        // in memory, never in clear, and are sealed by a later write once it can
       }
     }
   }

@@ -11,13 +11,6 @@ export function membersOf(ctx: Ctx) {
   return ctx.deps.store.collection<MemberRecord>(COLLECTIONS.members)
 }
 
-/** The caller's own filing, or NOT_FOUND (also for someone else's: no existence oracle). */
-export async function loadOwnedFiling(ctx: Ctx, id: string): Promise<FilingRecord> {
-  const record = await filingsOf(ctx).get(id)
-  if (!record || record.ownerId !== ctx.userId) throw new AppError('NOT_FOUND')
-  return record
-}
-
 /** A filing the caller owns or was invited to, with the caller's access. */
 export async function loadVisibleFiling(ctx: Ctx, id: string): Promise<{ record: FilingRecord; access: Access }> {
   const record = await filingsOf(ctx).get(id)

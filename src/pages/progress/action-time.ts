@@ -2,9 +2,7 @@
  * When a stage step really happened, as the user says it on a stage-action form: quick choices relative to now, or a
  * picked date and time in Shanghai time. Pure: the caller passes the clock.
  */
-import * as domain from '../../domain'
-import { parseInstant, toShanghaiIso } from '../../domain'
-import type { FilingProgress, StageAction } from '../../domain/types'
+import { toShanghaiIso } from '../../domain'
 
 export type TimeChoice = 'now' | '1h' | '3h' | 'yesterday' | 'custom'
 
@@ -35,39 +33,8 @@ export function chosenInstant(choice: TimeChoice, nowMs: number, picked?: string
   return toShanghaiIso(nowMs - AGO_MS[choice])
 }
 
-export interface TimeRefusal {
-  code: string
-  message: string
-}
-
-type Validate = (progress: FilingProgress, action: StageAction['type'], at: string, now?: string) => TimeRefusal | null
-type Earliest = (progress: FilingProgress, action: StageAction['type']) => number
-
-/** Until the domain's own check is in this build: the order of steps and the future, with the same words. */
-function orderOnly(progress: FilingProgress, _action: StageAction['type'], at: string, now?: string) {
-  const atMs = parseInstant(at)
-  if (Number.isNaN(atMs)) return { code: 'INVALID_TIME', message: '时间格式不正确' }
-  if (now && atMs > parseInstant(now) + 2 * 60_000) return { code: 'TIME_IN_FUTURE', message: '时间不能晚于现在' }
-  const last = progress.history[progress.history.length - 1]
-  if (last && atMs < parseInstant(last.at))
-    return {
-      code: 'TIME_BEFORE_LAST_STEP',
-      message: `时间不能早于上一步（${domain.STAGE_LABELS[last.stage]}），请检查时间`
-    }
-  return null
-}
-
-const exported = domain as unknown as { validateActionTime?: Validate; earliestActionTime?: Earliest }
-
-/** The domain's reason a step can't be dated `at` (the back end answers the same), or `null`. */
-export const validateActionTime: Validate = (...args) => (exported.validateActionTime ?? orderOnly)(...args)
-
-/** The earliest instant the picker offers. */
-export function earliestActionTime(progress: FilingProgress, action: StageAction['type']): number {
-  if (exported.earliestActionTime) return exported.earliestActionTime(progress, action)
-  const last = progress.history[progress.history.length - 1]
-  return last ? parseInstant(last.at) : 0
-}
+/** The domain's check and lower bound, the same the back end applies to the step. */
+export { earliestActionTime, validateActionTime } from '../../domain'
 
 /**
  * The picker works in the phone's own time zone; the filing lives in Shanghai time. A Date whose local wall clock

@@ -7,15 +7,7 @@ import PageShell from '../../components/page-shell'
 import ReminderAsk from '../../components/reminder-ask'
 import StageTimeline from '../../components/stage-timeline'
 import { formatDateTime } from '../../components/stage-timeline/format'
-import {
-  PLATFORMS,
-  STAGE_LABELS,
-  allowedActions,
-  buildChecklist,
-  currentEntry,
-  shanghaiDate,
-  toShanghaiIso
-} from '../../domain'
+import { PLATFORMS, STAGE_LABELS, buildChecklist, currentEntry, shanghaiDate, toShanghaiIso } from '../../domain'
 import type { FilingProgress, Stage, StageEntry } from '../../domain/types'
 import { ROUTES, withQuery } from '../../constants/routes'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
@@ -78,8 +70,7 @@ export default function ProgressPage() {
 
   const { progress, profile } = filing
   // what this user may do now: the back end says (an invitee: the SMS steps only)
-  const actions: ActionType[] =
-    (filing as { actions?: ActionType[] }).actions ?? (isOwner ? allowedActions(progress) : [])
+  const actions: ActionType[] = filing.actions
   const entry = currentEntry(progress)
   const rejection = REJECTED_STAGES.includes(progress.stage) ? entry : lastRejection(progress)
   const showEarlierRejection = !!rejection && !['approved', 'cancelled'].includes(progress.stage)

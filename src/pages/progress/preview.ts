@@ -20,5 +20,5 @@ export function previewAction(
     province: filing.profile.province,
     filingType: filing.profile.filingType,
     now: toShanghaiIso(Math.max(nowMs, parseInstant(when)))
-  } as Parameters<typeof applyStageAction>[3])
+  })
 }

@@ -81,6 +81,12 @@ const as = (openid: string) => {
   context.OPENID = openid
 }
 
+/** Three taps' worth of the SMS template: enough to cover every message of the SMS window. */
+async function acceptSmsTemplate(times: number) {
+  for (let i = 0; i < times; i++)
+    await mains.subscriptions({ action: 'record', data: { results: [{ template: 'sms_deadline', result: 'accept' }] } })
+}
+
 describe('built cloud functions', () => {
   it('each folder has config.json, package.json with wx-server-sdk 4.0.2 only, and a built index.js', () => {
     for (const name of FUNCTIONS) {
@@ -138,7 +144,12 @@ describe('built cloud functions', () => {
     })
 
     const { data: filing } = await mains.filings({ action: 'create', data: { profile: PROFILE } })
-    await mains.subscriptions({ action: 'record', data: { results: [{ template: 'sms_deadline', result: 'accept' }] } })
+    // the invited principal hears at once that the owner reported the 12381 text
+    const invite = await mains.invites({ action: 'create', data: { filingId: filing.id, role: 'owner_principal' } })
+    as('o-p')
+    await mains.invites({ action: 'accept', data: { token: invite.data.token } })
+    await acceptSmsTemplate(3)
+    as('o-a')
     const submitted = await mains.filings({
       action: 'advance',
       data: { id: filing.id, version: 1, action: { type: 'submit' } }
@@ -156,7 +167,7 @@ describe('built cloud functions', () => {
     expect(run).toMatchObject({ ok: true, data: { sent: 1 } })
     expect(sends).toEqual([
       expect.objectContaining({
-        touser: 'o-a',
+        touser: 'o-p',
         templateId: 'TPL_SMS',
         data: expect.objectContaining({ thing1: { value: expect.any(String) } })
       })
@@ -170,7 +181,11 @@ describe('built cloud functions', () => {
   it('an SDK error with errCode 43101 is a platform answer, not a crash', async () => {
     as('o-c')
     const { data: filing } = await mains.filings({ action: 'create', data: { profile: PROFILE } })
-    await mains.subscriptions({ action: 'record', data: { results: [{ template: 'sms_deadline', result: 'accept' }] } })
+    const invite = await mains.invites({ action: 'create', data: { filingId: filing.id, role: 'owner_principal' } })
+    as('o-d')
+    await mains.invites({ action: 'accept', data: { token: invite.data.token } })
+    await acceptSmsTemplate(3)
+    as('o-c')
     const submitted = await mains.filings({
       action: 'advance',
       data: { id: filing.id, version: 1, action: { type: 'submit' } }
@@ -185,7 +200,7 @@ describe('built cloud functions', () => {
     as('')
     const run = await mains.reminders({ Type: 'Timer' }, { getRemainingTimeInMillis: () => 60_000 })
     expect(run).toMatchObject({ ok: true, data: { noQuota: 1, sent: 0 } })
-    as('o-c')
+    as('o-d')
     expect((await mains.subscriptions({ action: 'status', data: {} })).data.templates.sms_deadline.quota).toBe(0)
   })
 

@@ -70,36 +70,80 @@ describe.each(STORE_KINDS)('reminder planning over the %s store', (kind) => {
     expect(new Set(sms.map((d) => d.recipientId))).toEqual(new Set([A, P]))
   })
 
-  it('the SMS reminder reaches the owner and the invited principal, once, without personal data', async () => {
+  it('the SMS warnings reach the owner and the invited principal once each; "the text arrived" only the principal', async () => {
     const { env } = await inSmsWindow(kind)
-    await acceptAll(env, A)
-    await acceptAll(env, P)
+    for (let i = 0; i < 3; i++) {
+      await acceptAll(env, A)
+      await acceptAll(env, P)
+    }
     const outbox = new Outbox()
     await run(env, outbox)
     await run(env, outbox)
-    const opened = outbox.sent.filter((m) => m.reminderKey.includes('sms_window_open'))
-    expect(opened.map((m) => m.toUserId).sort()).toEqual([A, P].sort())
+    // the owner reported the text themself: only the principal hears of it
+    expect(outbox.sent.map((m) => [m.toUserId, m.reminderKey.split(':')[1]])).toEqual([[P, 'sms_window_open']])
+    for (const hours of [12, 8]) {
+      env.clock.advance(hours * 3600_000)
+      await run(env, outbox)
+      await run(env, outbox)
+    }
+    const byKind = (k: string) => outbox.sent.filter((m) => m.reminderKey.includes(k)).map((m) => m.toUserId)
+    expect(byKind('sms_window_12h').sort()).toEqual([A, P].sort())
+    expect(byKind('sms_window_20h').sort()).toEqual([A, P].sort())
     const text = JSON.stringify(outbox.sent)
     for (const v of [ID_NUMBER, MOBILE, '张三', '李四']) expect(text).not.toContain(v)
+  })
+
+  it('one granted unit is kept for the last warning, and the schedule says what one more tap would cover', async () => {
+    const { env, filing } = await inSmsWindow(kind)
+    await env.ok(A, 'subscriptions', 'record', { results: [{ template: 'sms_deadline', result: 'accept' }] })
+    const before = await env.ok(A, 'filings', 'schedule', { id: filing.id })
+    const mine = (k: string) => before.reminders.find((r) => r.mine && r.kind === k)
+    expect(mine('sms_window_20h')).toMatchObject({ status: 'scheduled', label: '短信核验仅剩约4小时' })
+    expect(mine('sms_window_12h')).toMatchObject({ status: 'not_covered' })
+    expect(mine('sms_window_12h')?.reason).toContain('备案短信核验提醒')
+    expect(before.budget).toMatchObject({
+      critical: 2,
+      criticalCovered: 1,
+      ask: ['sms_deadline'],
+      askCovers: ['短信核验剩约12小时']
+    })
+    const outbox = new Outbox()
+    env.clock.advance(12 * 3600_000)
+    await run(env, outbox)
+    expect(outbox.sent).toEqual([])
+    env.clock.advance(8 * 3600_000)
+    await run(env, outbox)
+    expect(outbox.sent.map((m) => [m.toUserId, m.reminderKey.split(':')[1]])).toEqual([[A, 'sms_window_20h']])
+    const after = await env.ok(A, 'filings', 'schedule', { id: filing.id })
+    const afterMine = (k: string) => after.reminders.find((r) => r.mine && r.kind === k)
+    expect(afterMine('sms_window_12h')).toMatchObject({ status: 'not_sent' })
+    expect(afterMine('sms_window_20h')).toMatchObject({ status: 'sent' })
+    expect(afterMine('sms_window_20h')?.sentAt).toBeDefined()
   })
 
   it('the principal without permission does not get it, and the schedule says so', async () => {
     const { env, filing } = await inSmsWindow(kind)
     await acceptAll(env, A)
+    await acceptAll(env, A)
     const schedule = await env.ok(A, 'filings', 'schedule', { id: filing.id })
-    const open = schedule.reminders.filter((r) => r.kind === 'sms_window_open')
-    expect(open.find((r) => r.mine)?.permitted).toBe(true)
-    expect(open.find((r) => !r.mine)).toMatchObject({ recipientRole: 'owner_principal', permitted: false })
-    const mine = await env.ok(P, 'filings', 'schedule', { id: filing.id })
-    expect(mine.reminders.every((r) => r.mine)).toBe(true)
+    const warnings = schedule.reminders.filter((r) => r.kind === 'sms_window_20h')
+    expect(warnings.find((r) => r.mine)?.status).toBe('scheduled')
+    expect(warnings.find((r) => !r.mine)).toMatchObject({ recipientRole: 'owner_principal', status: 'not_covered' })
+    const theirs = await env.ok(P, 'filings', 'schedule', { id: filing.id })
+    expect(theirs.reminders.every((r) => r.mine)).toBe(true)
+    expect(theirs.budget.ask).toContain('sms_deadline')
     const outbox = new Outbox()
+    env.clock.advance(20 * 3600_000)
     await run(env, outbox)
+    expect(outbox.sent.length).toBeGreaterThan(0)
     expect(outbox.sent.every((m) => m.toUserId === A)).toBe(true)
   })
 
   it('moving on cancels the pending reminders of the old stage; sent ones stay sent', async () => {
     const { env, filing } = await inSmsWindow(kind)
     await acceptAll(env, A)
+    await acceptAll(env, A)
+    env.clock.advance(12 * 3600_000)
     await run(env, new Outbox())
     env.clock.advance(3600_000)
     await env.ok(A, 'filings', 'advance', { id: filing.id, version: filing.version, action: { type: 'sms_verified' } })
@@ -107,6 +151,10 @@ describe.each(STORE_KINDS)('reminder planning over the %s store', (kind) => {
     expect(sms.filter((d) => d.state === 'pending')).toEqual([])
     expect(sms.filter((d) => d.state === 'sent' && d.recipientId === A).length).toBeGreaterThan(0)
     expect(sms.filter((d) => d.state === 'cancelled').length).toBeGreaterThan(0)
+    const schedule = await env.ok(A, 'filings', 'schedule', { id: filing.id })
+    expect(schedule.reminders.find((r) => r.mine && r.kind === 'sms_window_20h')).toMatchObject({
+      status: 'not_needed'
+    })
     const later = new Outbox()
     env.clock.advance(30 * 3600_000)
     await run(env, later)

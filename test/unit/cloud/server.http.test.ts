@@ -190,7 +190,7 @@ describe('local HTTP server', () => {
     )
     const before = await api('dev/outbox', undefined, a, 'GET')
     expect(before.body.data.messages).toEqual([])
-    const run = await api('dev/run-reminders', { now: new Date(Date.now() + 60_000).toISOString() }, a)
+    const run = await api('dev/run-reminders', { now: new Date(Date.now() + 20 * 3_600_000 + 60_000).toISOString() }, a)
     expect(run).toMatchObject({ status: 200, body: { ok: true, data: { sent: 1 } } })
     const after = await api('dev/outbox', undefined, a, 'GET')
     expect(after.body.data.messages).toEqual([

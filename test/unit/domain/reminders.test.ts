@@ -50,21 +50,68 @@ function expectValidFields(reminders: ReturnType<typeof planReminders>) {
 }
 
 describe('planReminders', () => {
-  it('plans the SMS window at once, +12 h and +20 h after the SMS, to the owner and both principals', () => {
+  it('plans the +12 h and +20 h warnings after the SMS to everyone, and "the SMS arrived" only to the others', () => {
     const f = filing(progress([SUBMIT, SMS]))
     const plan = planReminders(f, '2025-09-23T15:31:00+08:00').filter((r) => r.template === 'sms_deadline')
-    expect(plan.map((r) => [r.kind, r.dueAt])).toEqual([
-      ['sms_window_open', '2025-09-23T15:30:00+08:00'],
-      ['sms_window_12h', '2025-09-24T03:20:00+08:00'],
-      ['sms_window_20h', '2025-09-24T11:20:00+08:00']
+    expect(plan.map((r) => [r.kind, r.dueAt, r.recipients])).toEqual([
+      // the owner reported it at 15:30: the principals hear it then, the owner does not
+      ['sms_window_open', '2025-09-23T15:30:00+08:00', ['owner_principal', 'app_principal']],
+      ['sms_window_12h', '2025-09-24T03:20:00+08:00', ['owner', 'owner_principal', 'app_principal']],
+      ['sms_window_20h', '2025-09-24T11:20:00+08:00', ['owner', 'owner_principal', 'app_principal']]
     ])
     for (const r of plan) {
-      expect(r.recipients).toEqual(['owner', 'owner_principal', 'app_principal'])
       expect(r.expiresAt).toBe('2025-09-24T15:20:00+08:00')
       expect(r.fields.time2).toBe('2025年9月24日 15:20')
-      expect(r.key).toBe(`f1:${r.kind}:2025-09-23T15:30:00+08:00`)
+      // the stage starts when the text arrived
+      expect(r.key).toBe(`f1:${r.kind}:2025-09-23T15:20:00+08:00`)
     }
     expectValidFields(plan)
+  })
+
+  it('never sends anyone news of a step they reported themselves', () => {
+    const roles = ['owner', 'owner_principal', 'app_principal'] as const
+    for (const by of roles) {
+      let p = progress([SUBMIT])
+      const r = applyStageAction(p, { type: 'platform_pass', smsReceivedAt: '2025-09-23T15:20:00+08:00' }, SMS[1], {
+        ...ctx,
+        now: SMS[1],
+        by
+      })
+      if (!r.ok) throw new Error(r.message)
+      p = r.progress
+      const plan = planReminders(filing(p), '2025-09-23T15:31:00+08:00')
+      const news = plan.filter((x) => x.kind === 'sms_window_open' || x.kind === 'principal_update')
+      for (const n of news) expect(n.recipients).not.toContain(by)
+      // an invitee's report reaches the owner
+      if (by !== 'owner') expect(news.some((n) => n.recipients.includes('owner'))).toBe(true)
+    }
+  })
+
+  it('tells everyone when the platform reported the SMS (a connected mini-program)', () => {
+    const r = applyStageAction(progress([SUBMIT]), { type: 'platform_pass' }, '2025-09-23T15:20:00+08:00', {
+      ...ctx,
+      now: '2025-09-23T15:24:00+08:00',
+      source: 'platform'
+    })
+    if (!r.ok) throw new Error(r.message)
+    const open = planReminders(filing(r.progress), '2025-09-23T15:24:00+08:00').find(
+      (x) => x.kind === 'sms_window_open'
+    )!
+    expect(open).toMatchObject({
+      recipients: ['owner', 'owner_principal', 'app_principal'],
+      dueAt: '2025-09-23T15:24:00+08:00'
+    })
+  })
+
+  it('nudges about an expiring certificate the next morning, not the moment it is typed', () => {
+    const plan = planReminders(
+      filing(progress([]), {
+        form: { ...SAMPLE_FILING.form, owner: { ...SAMPLE_FILING.form.owner, certificateValidUntil: '2025-10-01' } },
+        updatedAt: '2025-09-20T09:00:00+08:00'
+      }),
+      '2025-09-20T09:00:00+08:00'
+    )
+    expect(plan.find((r) => r.kind === 'certificate_expiring')?.dueAt).toBe('2025-09-21T10:00:00+08:00')
   })
 
   it('gives the same keys when planned again, and none after the deadline', () => {

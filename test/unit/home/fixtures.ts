@@ -1,3 +1,4 @@
+import { allowedActionsFor } from '../../../src/domain'
 import { SAMPLE_FILING } from '../../../src/domain/samples'
 import type { FilingSummary, FilingView } from '../../../src/services/api-types'
 
@@ -17,5 +18,6 @@ export function summary(patch: Partial<FilingSummary> = {}): FilingSummary {
 
 /** A full filing view (the sample filing), as `get` / `accept` return it. */
 export function filingView(patch: Partial<FilingView> = {}): FilingView {
-  return { ...SAMPLE_FILING, id: 'a1b2c3d4e5f6a1b2c3d4e5f6', access: 'owner', revealed: false, ...patch }
+  const view = { ...SAMPLE_FILING, id: 'a1b2c3d4e5f6a1b2c3d4e5f6', access: 'owner' as const, revealed: false, ...patch }
+  return { ...view, actions: patch.actions ?? allowedActionsFor(view.progress, view.access) }
 }

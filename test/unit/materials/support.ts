@@ -3,6 +3,7 @@
  * masked, as `filings.get` without `reveal` returns them) and envelopes the mocked API answers with.
  */
 import { readFileSync } from 'fs'
+import { allowedActionsFor } from '../../../src/domain'
 import { join } from 'path'
 import * as jpeg from 'jpeg-js'
 import { SAMPLE_FILING } from '../../../src/domain/samples'
@@ -47,6 +48,7 @@ export function sampleView(overrides: Overrides = {}): FilingView {
     materials: { ...SAMPLE_FILING.materials },
     access: 'owner',
     revealed: false,
+    actions: allowedActionsFor(rest.progress ?? SAMPLE_FILING.progress, rest.access ?? 'owner'),
     ...rest,
     profile: { ...SAMPLE_FILING.profile, ...profile },
     form: { ...masked, ...form }

@@ -47,6 +47,7 @@ const item = (over: Partial<ScheduleItem>): ScheduleItem => ({
   recipientRole: 'owner',
   mine: true,
   status: 'scheduled',
+  sentAt: undefined,
   ...over
 })
 

@@ -4,7 +4,7 @@
  * envelopes the mocked API answers with.
  */
 import { act } from '@testing-library/react'
-import { applyStageAction, newProgress } from '../../../src/domain'
+import { allowedActionsFor, applyStageAction, newProgress } from '../../../src/domain'
 import { maskAddress, maskIdNumber, maskMobile, maskUscc } from '../../../src/domain/masking'
 import { SAMPLE_FILING } from '../../../src/domain/samples'
 import type { Filing, FilingProgress, Stage, StageAction } from '../../../src/domain/types'
@@ -92,6 +92,7 @@ export function viewAt(stage: Stage, overrides: Partial<FilingView> = {}): Filin
     progress: PROGRESS_AT[stage](),
     access: 'owner',
     revealed: false,
+    actions: allowedActionsFor(overrides.progress ?? PROGRESS_AT[stage](), overrides.access ?? 'owner'),
     ...overrides
   }
 }

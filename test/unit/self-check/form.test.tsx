@@ -136,7 +136,7 @@ describe('the draft on the device', () => {
     fill(container, 'ownerPrincipal.idNumber', '110105194912310029')
     fill(container, 'emergencyContact.mobile', '13700137000')
     const stored = readFormDraft(FILING_ID)!
-    expect(stored.sealed).toMatch(/^fd1\./)
+    expect(stored.sealed).toMatch(/^fd2\./)
     expect(stored.plain.ownerPrincipal).not.toHaveProperty('idNumber')
     const device = everythingOnDevice()
     for (const value of ['110105194912310029', '13700137000', '120116199208154522', '91120116MA05K8QR23', '海川路88号'])
@@ -156,7 +156,7 @@ describe('the draft on the device', () => {
     expect(screen.getByText(/敏感信息要联网取得密钥后才能加密保存在手机上/)).toBeTruthy()
     expect(everythingOnDevice()).not.toContain('13700137000')
     giveKey()
-    await waitFor(() => expect(readFormDraft(FILING_ID)!.sealed).toMatch(/^fd1\./))
+    await waitFor(() => expect(readFormDraft(FILING_ID)!.sealed).toMatch(/^fd2\./))
     expect(everythingOnDevice()).not.toContain('13700137000')
     expect(restoreForm(FILING_ID)!.form.emergencyContact.mobile).toBe('13700137000')
   })
@@ -203,7 +203,7 @@ describe('the draft on the device', () => {
     expect(second.container.querySelector('.self-check-field--ownerPrincipal-mobile taro-input-core')).toBeNull()
     // the sealed part survives edits made while it is closed
     fill(second.container, 'miniProgram.name', '云帆会议')
-    expect(readFormDraft(FILING_ID)!.sealed).toMatch(/^fd1\./)
+    expect(readFormDraft(FILING_ID)!.sealed).toMatch(/^fd2\./)
     second.unmount()
 
     filings.get.mockResolvedValue({ ok: true, data: ownerView() })

@@ -1,5 +1,6 @@
 /** Shared set-up of the self-check tests: the sample filing as the server returns it, and typing into NutUI inputs. */
 import { act, fireEvent } from '@testing-library/react'
+import { allowedActionsFor } from '../../../src/domain'
 import { SAMPLE_FILING } from '../../../src/domain/samples'
 import type { FilingForm } from '../../../src/domain/types'
 import type { FilingView } from '../../../src/services/api-types'
@@ -14,6 +15,7 @@ export function ownerView(overrides: Partial<FilingView> = {}): FilingView {
     ...(JSON.parse(JSON.stringify(SAMPLE_FILING)) as typeof SAMPLE_FILING),
     access: 'owner',
     revealed: true,
+    actions: allowedActionsFor(SAMPLE_FILING.progress, 'owner'),
     ...overrides
   }
 }

@@ -114,7 +114,7 @@ it('INVALID keeps the draft and shows the server’s message under the field unt
   expect(screen.getByText(/有信息格式不正确，改正后自动同步/)).toBeTruthy()
   const draft = readFormDraft(FILING_ID)
   expect(draft).toMatchObject({ baseVersion: 5, plain: { ownerPrincipal: { name: '李明远' } } })
-  expect(draft!.sealed).toMatch(/^fd1\./)
+  expect(draft!.sealed).toMatch(/^fd2\./)
 
   filings.update.mockResolvedValue(saved(6))
   fill(container, 'ownerPrincipal.mobile', '13612348888')

@@ -1,31 +1,40 @@
-import { applyStageAction } from '../../../domain'
+import { PRINCIPAL_ACTIONS, applyStageAction } from '../../../domain'
 import { defineAction } from '../../context'
 import { AppError } from '../../envelope'
 import { filingView } from '../../filing-data'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { filingsSchemas } from '../../schemas'
 import { isoShanghai } from '../../time'
-import { filingsOf, loadFilingForWrite } from '../access'
+import { filingsOf, loadVisibleFiling } from '../access'
 import { conflict } from './update'
 
-/** A stage transition, checked by the domain's stage machine (the client's own check is not trusted). */
+/**
+ * A stage transition dated when it really happened (`at`, default now), checked by the domain's stage machine (the
+ * client's own check is not trusted). The owner may take any step; an invited principal only the SMS steps.
+ */
 export const advanceFiling = defineAction(filingsSchemas.advance, async (ctx, input) => {
-  const record = await loadFilingForWrite(ctx, input.id)
+  const { record, access } = await loadVisibleFiling(ctx, input.id)
+  if (access !== 'owner' && !PRINCIPAL_ACTIONS.includes(input.action.type)) {
+    throw new AppError('FORBIDDEN', '受邀成员只能记录收到短信和完成短信核验，其他进度由备案创建者更新')
+  }
   if (record.version !== input.version) throw conflict(record)
-  const at = isoShanghai(ctx.now)
-  const result = applyStageAction(record.progress, input.action, at, {
+  const now = isoShanghai(ctx.now)
+  const result = applyStageAction(record.progress, input.action, input.at ?? now, {
     platform: record.profile.platform,
     province: record.profile.province,
-    filingType: record.profile.filingType
+    filingType: record.profile.filingType,
+    now,
+    source: 'user',
+    by: access
   })
   if (!result.ok) throw new AppError('STAGE_RULE', result.message, { action: [result.message] }, result.code)
   const changed = await filingsOf(ctx).updateWhere(
-    { _id: record._id, ownerId: ctx.userId, version: input.version },
-    { set: { progress: result.progress, updatedAt: at }, inc: { version: 1 } }
+    { _id: record._id, ownerId: record.ownerId, version: input.version },
+    { set: { progress: result.progress, updatedAt: now }, inc: { version: 1 } }
   )
   const updated = await filingsOf(ctx).get(record._id)
   if (!updated) throw new AppError('NOT_FOUND')
   if (!changed) throw conflict(updated)
   await syncRemindersSafely(ctx.deps, updated)
-  return filingView(ctx.deps.keys, updated, 'owner', false)
+  return filingView(ctx.deps.keys, updated, access, false)
 })

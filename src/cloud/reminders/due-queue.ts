@@ -1,0 +1,67 @@
+/**
+ * The due deliveries of one run of the reminder job, read a page at a time (oldest `nextAttemptAt` first) and the
+ * next page fetched while the last one is being worked on. A delivery is handed out at most once per run.
+ */
+import type { Collection } from '../ports'
+import type { DeliveryRecord } from '../records'
+import { isoUtc } from '../time'
+
+export const DUE_PAGE_SIZE = 100
+
+/** One page of deliveries due at `now` (pending, or claimed under a lease that has run out). */
+export function fetchDuePage(
+  deliveries: Collection<DeliveryRecord>,
+  now: Date,
+  ownerId?: string
+): Promise<DeliveryRecord[]> {
+  return deliveries.find(
+    {
+      state: { $in: ['pending', 'claimed'] },
+      nextAttemptAt: { $lte: isoUtc(now) },
+      ...(ownerId ? { ownerId } : {})
+    },
+    { orderBy: { field: 'nextAttemptAt', direction: 'asc' }, limit: DUE_PAGE_SIZE }
+  )
+}
+
+export class DueQueue {
+  /** True once a page brought nothing new (or reading failed): nothing more is fetched in this run. */
+  exhausted = false
+  private readonly items: DeliveryRecord[] = []
+  private readonly seen = new Set<string>()
+  private refill: Promise<void> | null = null
+
+  /**
+   * @param fetchPage reads the current due page
+   * @param lowWater when no more than this many are left, the next page is fetched in the background
+   */
+  constructor(
+    private readonly fetchPage: () => Promise<DeliveryRecord[]>,
+    private readonly lowWater: number
+  ) {}
+
+  get length(): number {
+    return this.items.length
+  }
+
+  /** The next due delivery not yet handed out in this run; undefined when there is none. Throws if reading fails. */
+  async next(): Promise<DeliveryRecord | undefined> {
+    while (!this.items.length && !this.exhausted) await this.startRefill()
+    if (this.items.length <= this.lowWater && !this.exhausted) void this.startRefill().catch(() => undefined)
+    return this.items.shift()
+  }
+
+  /** One fetch at a time: concurrent callers wait for the same page. */
+  private startRefill(): Promise<void> {
+    return (this.refill ??= this.load().finally(() => (this.refill = null)))
+  }
+
+  private async load(): Promise<void> {
+    const page = await this.fetchPage()
+    const fresh = page.filter((d) => !this.seen.has(d._id))
+    for (const d of fresh) this.seen.add(d._id)
+    this.items.push(...fresh)
+    // a page of only already-seen deliveries means the rest are stuck for this run: leave them to the next
+    if (!fresh.length) this.exhausted = true
+  }
+}
