@@ -1,16 +1,17 @@
 /**
- * 首页 in jsdom (Taro's H5 renderer): the filing cards, their next actions and live SMS countdown, the entry links
- * (invite / preset platform), and the loading / empty / error states.
+ * 首页 in jsdom (Taro's H5 renderer): the filing cards, their next actions and live SMS countdown, the invite entry
+ * on the card, the entry links (invite / preset platform), and the loading / empty / error states.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import HomePage from '../../../src/pages/index'
-import { ROUTES } from '../../../src/constants/routes'
+import { ROUTES, withQuery } from '../../../src/constants/routes'
 import { api } from '../../../src/services/api'
 import { currentFilingId } from '../../../src/services/filings'
 import { prefetchFilingList, resetHandledEntries } from '../../../src/services/launch'
 import { openPage } from '../../../src/services/navigation'
 import { STAGE_LABELS } from '../../../src/domain/stages'
 import type { Stage } from '../../../src/domain/types'
+import type { FilingSummary } from '../../../src/services/api-types'
 import { summary } from './fixtures'
 import { setRoute, showPage } from './taro-page-hooks'
 
@@ -231,5 +232,33 @@ describe('loading, empty and error states', () => {
     expect(await screen.findByText('会员积分')).toBeInTheDocument()
     expect(screen.queryByText('网络不可用，请检查网络后重试')).not.toBeInTheDocument()
     expect(list).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('invite entry on the filing card', () => {
+  const cardInvite = () => screen.queryByText(/邀请负责人一起跟进/)
+
+  it.each(['draft', 'platform_review', 'sms_verification', 'admin_review'] as Stage[])(
+    'offers the owner of a company’s filing to invite a principal from %s on, without opening the filing',
+    async (stage) => {
+      list.mockResolvedValue(ok([summary({ stage, ownerType: 'enterprise' } as Partial<FilingSummary>)]))
+      render(<HomePage />)
+      fireEvent.click(await screen.findByText(/邀请负责人一起跟进/))
+      expect(navigate).toHaveBeenCalledTimes(1)
+      expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.invite, { role: 'owner_principal' }))
+      expect(currentFilingId()).toBe(summary().id)
+    }
+  )
+
+  it.each<[string, Partial<FilingSummary> & { ownerType?: string }]>([
+    ['an individual’s filing (the owner is the principal)', { ownerType: 'individual' }],
+    ['an invitee', { ownerType: 'enterprise', access: 'owner_principal' }],
+    ['a finished filing', { ownerType: 'enterprise', stage: 'approved' }],
+    ['a summary that does not say whose filing it is', {}]
+  ])('offers no invite for %s', async (_name, patch) => {
+    list.mockResolvedValue(ok([summary(patch as Partial<FilingSummary>)]))
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelector('.filing-card')).not.toBeNull())
+    expect(cardInvite()).not.toBeInTheDocument()
   })
 })
