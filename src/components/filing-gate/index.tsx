@@ -6,11 +6,26 @@ import { openPage } from '../../services/navigation'
 import LoadState from '../load-state'
 import PageShell from '../page-shell'
 
+interface NewFilingButtonProps {
+  className?: string
+  /** What the button promises on this page (default 新建备案). */
+  text?: string
+  /** A small outline button inside a card, instead of the page's main button. */
+  small?: boolean
+}
+
 /** The one way into a new filing from a page that has none yet. */
-export function NewFilingButton({ className }: { className?: string }) {
+export function NewFilingButton({ className, text = '新建备案', small }: NewFilingButtonProps) {
   return (
-    <Button className={className ?? 'filing-gate__new'} type='primary' block onClick={() => openPage(ROUTES.wizard)}>
-      新建备案
+    <Button
+      className={className ?? 'filing-gate__new'}
+      type='primary'
+      block={!small}
+      size={small ? 'small' : undefined}
+      fill={small ? 'outline' : undefined}
+      onClick={() => openPage(ROUTES.wizard)}
+    >
+      {text}
     </Button>
   )
 }
