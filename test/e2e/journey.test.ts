@@ -233,6 +233,8 @@ describe('the whole journey on H5', () => {
     const { page } = phone
     await settled(page, 'journey-10-progress-draft')
     await page.locator('.progress__action--submit').click()
+    // every step asks when it happened (刚刚 by default); the confirming tap asks for the reminders
+    await page.locator('.progress-form__confirm--submit').click()
     await allowReminders(page)
     await stageIs(page, '平台初审')
     await settled(page, 'journey-11-platform-review')
@@ -241,17 +243,14 @@ describe('the whole journey on H5', () => {
     await page.locator('.progress-form__confirm--platform_pass').click()
     await allowReminders(page)
     await stageIs(page, '短信核验')
-    await page
-      .getByText(/还剩\s*\d{1,2}:\d{2}:\d{2}/)
-      .first()
-      .waitFor()
+    await page.locator('.progress-sms .sms-countdown__time', { hasText: /\d{1,2}:\d{2}:\d{2}/ }).waitFor()
     await settled(page, 'journey-12-sms-countdown')
   })
 
   it('4. reminders are scheduled, and the due one reaches the local outbox without personal data', async () => {
     const { page } = phone
     await page.locator('.progress__reminders').click()
-    await page.getByText('已订阅，将按时提醒').first().waitFor()
+    await page.getByText('会按时提醒').first().waitFor()
     await settled(page, 'journey-13-reminders')
 
     const run = await callApi<unknown>(page, 'dev/run-reminders', {})
@@ -271,6 +270,7 @@ describe('the whole journey on H5', () => {
     const { page } = phone
     await stageIs(page, '短信核验')
     await page.locator('.progress__action--sms_verified').click()
+    await page.locator('.progress-form__confirm--sms_verified').click()
     await allowReminders(page)
     await stageIs(page, '管局审核')
     await settled(page, 'journey-14-admin-review')

@@ -65,8 +65,11 @@ export function useStageActions({ filing, budgetAsk, replace, reload, onChanged 
     } else {
       setNotice({ tone: 'error', text: res.message })
     }
-    if (asked) setSubscriptionNote(subscriptionNotice(await asked))
-    onChanged()
+    // the new version reloads the schedule; once the dialog's answer is recorded, the budget changed again
+    if (asked) {
+      setSubscriptionNote(subscriptionNotice(await asked))
+      onChanged()
+    }
   }
 
   /**
