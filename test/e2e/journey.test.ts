@@ -253,12 +253,14 @@ describe('the whole journey on H5', () => {
     await page.getByText('会按时提醒').first().waitFor()
     await settled(page, 'journey-13-reminders')
 
-    const run = await callApi<unknown>(page, 'dev/run-reminders', {})
-    expect(run.ok).toBe(true)
-    const outbox = await callApi<{ messages: { template: string; fields: Record<string, string> }[] }>(
-      page,
-      'dev/outbox'
-    )
+    type Outbox = { messages: { template: string; fields: Record<string, string> }[] }
+    // nothing at the moment of reporting: the user has just told us about the text themself
+    expect((await callApi<unknown>(page, 'dev/run-reminders', {})).ok).toBe(true)
+    expect((await callApi<Outbox>(page, 'dev/outbox')).data.messages).toEqual([])
+    // 20 hours after the text (4 hours before the deadline), the warning the granted unit covers is sent
+    const later = new Date(Date.now() + 20 * 3_600_000 + 60_000).toISOString()
+    expect((await callApi<unknown>(page, 'dev/run-reminders', { now: later })).ok).toBe(true)
+    const outbox = await callApi<Outbox>(page, 'dev/outbox')
     expect(outbox.data.messages.map((m) => m.template)).toContain('sms_deadline')
     const text = JSON.stringify(outbox.data.messages)
     for (const secret of [SAMPLE_FORM.ownerPrincipal.mobile!, SAMPLE_FORM.ownerPrincipal.idNumber!])

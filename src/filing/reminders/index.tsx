@@ -104,7 +104,8 @@ export default function RemindersPage() {
               ? '这个阶段没有计划中的提醒。'
               : `${open.length - uncovered.length} 条会按时送达${uncovered.length ? `，${uncovered.length} 条还不会收到` : ''}`}
           </Text>
-          {schedule?.budget && open.length ? (
+          {/* with a tap to offer, the 允许下一条提醒 card above says it already */}
+          {schedule && open.length && !(canAsk && schedule.budget.ask.length) ? (
             <Text className='reminders__budget'>{budgetSummary(schedule.budget)}</Text>
           ) : null}
           {open.map((item) => (

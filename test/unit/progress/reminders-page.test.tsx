@@ -172,7 +172,14 @@ describe('提醒', () => {
     serve(viewAt('sms_verification'), SMS_ITEMS, SMS_BUDGET)
     render(<RemindersPage />)
     const summary = '关键提醒 2 条，已允许 1 条；再允许一次，将能收到：短信核验截止前4小时提醒'
-    expect(await screen.findAllByText(summary)).toHaveLength(2)
+    expect(await screen.findAllByText(summary)).toHaveLength(1)
+  })
+
+  it('says what is covered in the list when no tap can add anything', async () => {
+    serve(viewAt('sms_verification'), SMS_ITEMS, { critical: 2, criticalCovered: 2, ask: [], askCovers: [] })
+    render(<RemindersPage />)
+    expect(await screen.findByText('关键提醒 2 条，已允许 2 条')).toBeInTheDocument()
+    expect(screen.queryByText('允许下一条提醒')).not.toBeInTheDocument()
   })
 
   it('asks for what 允许下一条提醒 covers inside the tap, then reloads the statuses', async () => {
