@@ -24,6 +24,8 @@ import { useStageActions, type ActionType } from './use-stage-actions'
 import './index.scss'
 
 const REJECTED_STAGES: Stage[] = ['platform_rejected', 'admin_rejected']
+/** Waiting for a review or the SMS: the stages whose reminders are worth another tap on 进度. */
+const WINDOW_STAGES: Stage[] = ['platform_review', 'sms_verification', 'admin_review']
 
 const TAG_TYPES: Partial<Record<Stage, 'primary' | 'success' | 'danger' | 'warning' | 'default'>> = {
   approved: 'success',
@@ -167,7 +169,9 @@ export default function ProgressPage() {
         </View>
       ) : null}
 
-      <ReminderAsk budget={budget} busy={!!stage.saving} onAsked={stage.asked} />
+      {WINDOW_STAGES.includes(progress.stage) ? (
+        <ReminderAsk budget={budget} busy={!!stage.saving} onAsked={stage.asked} />
+      ) : null}
 
       {progress.stage === 'cancelled' && isOwner ? <NewFilingButton className='progress__new' /> : null}
 

@@ -565,6 +565,16 @@ describe('asking for reminder units', () => {
     expect(filings.schedule.mock.calls.length).toBeGreaterThan(calls)
   })
 
+  it.each(['draft', 'platform_rejected', 'approved'] as const)(
+    'keeps 进度 free of 允许下一条提醒 outside a window (%s)',
+    async (stage) => {
+      serveBudget(['todo_reminder'], ['草稿3天没有更新'])
+      await renderAt(viewAt(stage))
+      await flush()
+      expect(screen.queryByText('允许下一条提醒')).not.toBeInTheDocument()
+    }
+  )
+
   it('offers nothing when one more request would cover nothing', async () => {
     serveBudget([])
     await renderAt(viewAt('sms_verification'))
