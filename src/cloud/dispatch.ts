@@ -3,7 +3,16 @@
  * handler. Whatever happens inside, the caller gets `{ ok: false, code, message, fieldErrors }`, never a throw.
  */
 import { z } from 'zod'
-import { AppError, ConfigurationError, fail, ok, type Envelope, type FieldErrors } from './envelope'
+import {
+  AppError,
+  ConfigurationError,
+  fail,
+  fieldErrorMap,
+  ok,
+  type Envelope,
+  type ErrorEnvelope,
+  type FieldErrors
+} from './envelope'
 import type { ActionDef, Deps } from './context'
 import type { Identity } from './ports'
 
@@ -33,7 +42,8 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {}
+  // keys are paths from the caller's input: a plain `{}` would find `constructor` & co. already there
+  const out = fieldErrorMap()
   const add = (path: string, message: string) => {
     const key = path || '_'
     const list = (out[key] ??= [])
@@ -50,12 +60,16 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 const eventSchema = z.object({ action: z.string().max(40), data: z.unknown().optional() })
 
+/** Checked once the caller is known, before the input: e.g. a per-user rate limit. Null lets the call through. */
+export type CallGuard = (action: string, userId: string) => ErrorEnvelope | null
+
 export async function dispatch(
   fn: string,
   actions: Record<string, ActionDef>,
   event: unknown,
   identity: Identity,
-  deps: Deps
+  deps: Deps,
+  guard?: CallGuard
 ): Promise<Envelope<unknown>> {
   try {
     // Only `action` and `data` are read; platforms add their own keys at the top level (e.g. WeChat's userInfo).
@@ -67,6 +81,8 @@ export async function dispatch(
 
     const userId = await identity.userId()
     if (!userId) return fail('UNAUTHENTICATED')
+    const refused = guard?.(action, userId)
+    if (refused) return refused
 
     const input = def.schema.safeParse(data ?? {}, { errorMap: zhErrorMap })
     if (!input.success) return fail('INVALID', undefined, zodFieldErrors(input.error))

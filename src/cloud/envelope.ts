@@ -11,12 +11,18 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'STAGE_RULE'
   | 'LIMIT_REACHED'
+  | 'RATE_LIMITED'
   | 'GONE'
   | 'UNAVAILABLE'
   | 'INTERNAL'
 
-/** Dotted field path → messages (Chinese). */
+/** Dotted field path → messages (Chinese). Paths come from user input: build with `fieldErrorMap()`. */
 export type FieldErrors = Record<string, string[]>
+
+/** An empty FieldErrors without a prototype, so a path such as `constructor` or `__proto__` is just a key. */
+export function fieldErrorMap(): FieldErrors {
+  return Object.create(null) as FieldErrors
+}
 
 export interface OkEnvelope<T> {
   ok: true
@@ -30,6 +36,8 @@ export interface ErrorEnvelope {
   fieldErrors: FieldErrors
   /** The domain's own code when a domain rule refused (e.g. the stage machine's). */
   reason?: string
+  /** RATE_LIMITED only: seconds until the caller may try again (HTTP `Retry-After`). */
+  retryAfterSeconds?: number
 }
 
 export type Envelope<T> = OkEnvelope<T> | ErrorEnvelope
@@ -42,6 +50,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: '记录已在别处修改，请刷新后再试',
   STAGE_RULE: '当前阶段不能执行此操作',
   LIMIT_REACHED: '已达到数量上限',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   GONE: '链接已失效',
   UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '服务出错了，请稍后再试'
@@ -56,9 +65,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   STAGE_RULE: 422,
   LIMIT_REACHED: 429,
+  RATE_LIMITED: 429,
   GONE: 410,
   UNAVAILABLE: 503,
   INTERNAL: 500
+}
+
+/** The answer to a caller over its rate limit (429 with `Retry-After` over HTTP). */
+export function rateLimited(retryAfterSeconds: number): ErrorEnvelope {
+  return { ...fail('RATE_LIMITED'), retryAfterSeconds }
 }
 
 /** Thrown inside handlers; the dispatcher turns it into an ErrorEnvelope. */
@@ -92,8 +107,4 @@ export function fail(code: ErrorCode, message?: string, fieldErrors: FieldErrors
   const envelope: ErrorEnvelope = { ok: false, code, message: message ?? DEFAULT_MESSAGES[code], fieldErrors }
   if (reason) envelope.reason = reason
   return envelope
-}
-
-export function defaultMessage(code: ErrorCode): string {
-  return DEFAULT_MESSAGES[code]
 }

@@ -38,7 +38,10 @@ export interface Collection<T extends StoredDoc> {
   insert(doc: T): Promise<void>
   find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>
   count(filter: Filter<T>): Promise<number>
-  /** Conditional update: applies `patch` to every document matching `filter`, returns how many changed. */
+  /**
+   * Conditional update: applies `patch` to every document matching `filter`, returns how many changed. Checking
+   * the filter and applying the patch must be atomic per document: limits and claims rely on it (reservations.ts).
+   */
   updateWhere(filter: Filter<T>, patch: Patch<T>): Promise<number>
   removeWhere(filter: Filter<T>): Promise<number>
 }

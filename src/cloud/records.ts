@@ -19,7 +19,10 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   invites: 'invites',
   members: 'filing_members',
-  sessions: 'sessions'
+  sessions: 'sessions',
+  /** Per-owner filing counters and per-filing invite slots: limits that hold under racing requests (reservations.ts). */
+  counters: 'usage_counters',
+  inviteSlots: 'invite_slots'
 } as const
 
 /** Secondary indexes (used by the embedded store; the cloud database gets the same ones in the console). */
@@ -29,7 +32,9 @@ export const INDEXES: Record<string, string[]> = {
   [COLLECTIONS.subscriptions]: ['userId'],
   [COLLECTIONS.invites]: ['filingId', 'ownerId', 'inviteId'],
   [COLLECTIONS.members]: ['filingId', 'userId'],
-  [COLLECTIONS.sessions]: ['userId']
+  [COLLECTIONS.sessions]: ['userId'],
+  [COLLECTIONS.counters]: [],
+  [COLLECTIONS.inviteSlots]: ['filingId']
 }
 
 export interface FilingRecord extends StoredDoc {
@@ -72,6 +77,8 @@ export interface InviteRecord extends StoredDoc {
   acceptedBy?: string
   acceptedAt?: string
   revokedAt?: string
+  /** The invite slot it holds while open (reservations.ts); absent on invites made before slots. */
+  slot?: number
 }
 
 export type SubscriptionResult = 'accept' | 'reject' | 'ban' | 'filter'

@@ -114,12 +114,17 @@ export const formSchema = z
 
 export const materialsSchema = z
   .record(
-    z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '材料编号格式不正确' }),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '材料编号格式不正确' })
+      // `constructor`, `__proto__`, `toString`…: a material id is later a key of plain objects
+      .refine((id) => !(id in Object.prototype) && id !== '__proto__', { message: '材料编号格式不正确' }),
     z.enum(['todo', 'ready', 'problem'])
   )
   .refine((m) => Object.keys(m).length <= 200, { message: '材料过多' })
 
-const reasons = z.array(text(200)).min(1).max(20)
+// trimmed: a reason of only spaces is no reason
+const reasons = z.array(z.string().trim().min(1).max(200)).min(1).max(20)
 
 export const stageActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit') }).strict(),
@@ -184,7 +189,14 @@ export const invitesSchemas = {
   create: z.object({ filingId: recordId, role: inviteRoleSchema, withCode: z.boolean().optional() }).strict(),
   accept: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, { message: '邀请码格式不正确' }) }).strict(),
   revoke: z.object({ inviteId: z.string().regex(/^[a-f0-9]{24}$/) }).strict(),
-  list: z.object({ filingId: recordId }).strict()
+  /** Newest first, a page at a time: `before` is the `createdAt` of the last invite of the previous page. */
+  list: z
+    .object({
+      filingId: recordId,
+      before: z.string().max(40).optional(),
+      limit: z.number().int().min(1).max(50).optional()
+    })
+    .strict()
 }
 
 export const loginSchema = z.object({ code: z.string().min(1).max(128) }).strict()

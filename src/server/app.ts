@@ -6,11 +6,12 @@ import * as http from 'http'
 import { CLIENT_FUNCTIONS, type FunctionName } from '../cloud/actions'
 import type { Deps } from '../cloud/context'
 import { dispatch, errorEnvelope } from '../cloud/dispatch'
-import { fail, HTTP_STATUS, ok, type Envelope } from '../cloud/envelope'
+import { fail, HTTP_STATUS, ok, rateLimited, type Envelope } from '../cloud/envelope'
 import { login, removeExpiredSessions, userForToken, type CodeExchanger } from '../cloud/handlers/session/login'
 import { COLLECTIONS, type SessionRecord } from '../cloud/records'
 import { runReminderJob, type ReminderJobOptions, type ReminderJobReport } from '../cloud/reminders/run'
 import { sha256Hex } from '../cloud/crypto'
+import { CallLimiter, limitedCall, userRateGuard, type LimitedCall } from '../cloud/rate-limit'
 import type { Identity, Sender } from '../cloud/ports'
 import { outboxFor } from './outbox'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
@@ -27,6 +28,16 @@ export interface ServerAppOptions {
   reminderEveryMs?: number
   jobOptions?: ReminderJobOptions
   maxBodyBytes?: number
+  /**
+   * Limits of login / invites.accept / filings.create by client address and by user; default: the module's
+   * policy on the system clock. Tests pass their own.
+   */
+  limiter?: CallLimiter
+  /**
+   * Behind a reverse proxy: how many proxies in front append to `X-Forwarded-For` (the client address is the
+   * entry that many from the right). 0 (default): the socket's address, and the header is ignored.
+   */
+  trustedProxies?: number
 }
 
 export interface ServerApp {
@@ -37,10 +48,13 @@ export interface ServerApp {
 }
 
 class BodyError extends Error {
-  constructor(readonly status: number) {
+  constructor(readonly status: 400 | 413 | 415) {
     super('bad body')
   }
 }
+
+/** Past this much, an over-size body is not drained any further: answer 413 and drop the connection. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
 
 function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -48,9 +62,12 @@ function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      // past the limit: stop keeping it, drain the rest to answer 413; cut off a client that keeps going
+      // past the limit: stop keeping it, but read on so the client is there to get the 413
       if (size <= limit) chunks.push(chunk)
-      else if (size > limit * 16) req.destroy()
+      else if (size > DRAIN_LIMIT_BYTES) {
+        req.pause()
+        reject(new BodyError(413))
+      }
     })
     req.on('end', () => {
       if (size > limit) return reject(new BodyError(413))
@@ -65,9 +82,18 @@ function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
   })
 }
 
-function sendJson(res: http.ServerResponse, envelope: Envelope<unknown>, status?: number): void {
+const BODY_ERRORS = {
+  400: '请求不是有效的 JSON',
+  413: '请求内容过大',
+  415: '请求内容须为 JSON（Content-Type: application/json）'
+}
+
+function sendJson(res: http.ServerResponse, envelope: Envelope<unknown>, status?: number, head = false): void {
   const body = JSON.stringify(envelope)
+  const retryAfter =
+    !envelope.ok && envelope.retryAfterSeconds ? { 'Retry-After': String(envelope.retryAfterSeconds) } : {}
   res.writeHead(status ?? (envelope.ok ? 200 : HTTP_STATUS[envelope.code]), {
+    ...retryAfter,
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
@@ -75,7 +101,22 @@ function sendJson(res: http.ServerResponse, envelope: Envelope<unknown>, status?
     // bearer tokens, no cookies: other origins (e.g. the H5 dev server) may call the API
     'Access-Control-Allow-Origin': '*'
   })
-  res.end(body)
+  res.end(head ? undefined : body)
+}
+
+/** `application/json`, with or without parameters (charset). */
+function isJson(req: http.IncomingMessage): boolean {
+  return /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')
+}
+
+/** The client's address: the socket's, or with trusted proxies the matching `X-Forwarded-For` entry. */
+export function clientAddress(req: http.IncomingMessage, trustedProxies: number): string {
+  const socket = req.socket.remoteAddress ?? 'unknown'
+  if (!trustedProxies) return socket
+  const header = req.headers['x-forwarded-for']
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim())
+  const entry = hops.filter(Boolean).at(-trustedProxies)
+  return entry && entry.length <= 64 ? entry : socket
 }
 
 function bearer(req: http.IncomingMessage): string | null {
@@ -87,6 +128,12 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
   const { deps, sender, exchanger, mode } = options
   const maxBody = options.maxBodyBytes ?? 256 * 1024
   const sessionDeps = { store: deps.store, clock: deps.clock, logger: deps.logger }
+  const limiter = options.limiter ?? new CallLimiter(() => Date.now())
+  const trustedProxies = options.trustedProxies ?? 0
+  const overAddressLimit = (call: LimitedCall, req: http.IncomingMessage) => {
+    const decision = limiter.fromAddress(call, clientAddress(req, trustedProxies))
+    return decision.allowed ? null : rateLimited(decision.retryAfterSeconds)
+  }
 
   const identityOf = (req: http.IncomingMessage): Identity => ({
     userId: async () => {
@@ -119,15 +166,28 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       })
       return res.end()
     }
-    if (route === 'health' && req.method === 'GET') return sendJson(res, ok({ status: 'ok' }))
+    if (route === 'health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      // touches the store, so a broken data folder shows here and not on the first real request
+      await deps.store.collection<SessionRecord>(COLLECTIONS.sessions).get('health-probe')
+      return sendJson(res, ok({ status: 'ok' }), 200, req.method === 'HEAD')
+    }
     if (route === 'dev/outbox' && req.method === 'GET' && mode === 'local') {
       const userId = await identityOf(req).userId()
       if (!userId) return sendJson(res, fail('UNAUTHENTICATED'))
       return sendJson(res, ok({ messages: await outboxFor(deps.store, userId) }))
     }
     if (req.method !== 'POST') return sendJson(res, fail('NOT_FOUND', '接口不存在'))
+    if (!isJson(req)) throw new BodyError(415)
     const body = await readJson(req, maxBody)
-    if (route === 'login') return sendJson(res, await login(sessionDeps, body, exchanger))
+    if (route === 'login') {
+      const refused = overAddressLimit('login', req)
+      if (refused) return sendJson(res, refused)
+      const perUser = (userId: string) => {
+        const decision = limiter.byUserId('login', userId)
+        return decision.allowed ? null : rateLimited(decision.retryAfterSeconds)
+      }
+      return sendJson(res, await login(sessionDeps, body, exchanger, perUser))
+    }
     if (route === 'logout') {
       const token = bearer(req)
       if (token) await deps.store.collection<SessionRecord>(COLLECTIONS.sessions).removeWhere({ _id: sha256Hex(token) })
@@ -137,7 +197,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     if (route === 'dev/run-reminders' && mode === 'local') {
       const userId = await identityOf(req).userId()
       if (!userId) return sendJson(res, fail('UNAUTHENTICATED'))
-      const at = (body as { now?: unknown }).now
+      const at = typeof body === 'object' && body !== null ? (body as { now?: unknown }).now : undefined
       const when = typeof at === 'string' ? new Date(at) : undefined
       if (when && Number.isNaN(when.getTime()))
         return sendJson(res, fail('INVALID', undefined, { now: ['时间格式不正确'] }))
@@ -147,7 +207,13 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     }
     if (Object.prototype.hasOwnProperty.call(CLIENT_FUNCTIONS, route)) {
       const actions = CLIENT_FUNCTIONS[route as FunctionName]
-      return sendJson(res, await dispatch(route, actions, body, identityOf(req), deps))
+      const call = limitedCall(
+        route,
+        typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined
+      )
+      const refused = call && overAddressLimit(call, req)
+      if (refused) return sendJson(res, refused)
+      return sendJson(res, await dispatch(route, actions, body, identityOf(req), deps, userRateGuard(limiter, route)))
     }
     return sendJson(res, fail('NOT_FOUND', '接口不存在'))
   }
@@ -174,7 +240,9 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     if (pathname.startsWith('/api/')) {
       handleApi(req, res, pathname.slice('/api/'.length)).catch((err) => {
         if (err instanceof BodyError) {
-          return sendJson(res, fail('INVALID', err.status === 413 ? '请求内容过大' : '请求不是有效的 JSON'), err.status)
+          // the rest of a refused body is not read: end the connection with the answer
+          if (err.status !== 400) res.setHeader('Connection', 'close')
+          return sendJson(res, fail('INVALID', BODY_ERRORS[err.status]), err.status)
         }
         sendJson(res, errorEnvelope(err, 'http', deps))
       })

@@ -1,12 +1,15 @@
 /**
  * `node dist/server/index.js` (what `npm start` runs): the local and Douyin back end on 127.0.0.1.
  *
- * Environment:
+ * Environment (the README lists them all):
+ *   BEIAN_MODE — `local` (login code = identity, dev endpoints; `npm start` sets it) or `production` (Douyin
+ *     code2Session; needs TT_APPID, TT_SECRET and BEIAN_DATA_KEY). Unset means production: fail closed.
  *   PORT (8787), BEIAN_DATA_DIR (.local-data), BEIAN_STATIC_DIR (dist/h5),
  *   BEIAN_DATA_KEY — base64 32-byte AES key; in local mode generated once into <data dir>/data.key if absent,
- *   TT_APPID + TT_SECRET — Douyin mode: tt.login codes via code2Session, reminders via notify-user v2,
+ *   TT_APPID + TT_SECRET — Douyin: tt.login codes via code2Session, reminders via notify-user v2,
  *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
- *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS).
+ *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS),
+ *   BEIAN_TRUSTED_PROXIES — proxies in front that append to X-Forwarded-For (0: use the socket's address).
  * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }.
  */
 import * as fs from 'fs'
@@ -15,9 +18,10 @@ import { DEFAULT_SETTINGS, type Deps } from '../cloud/context'
 import { localKeyProvider } from '../cloud/crypto'
 import { localCodeExchanger } from '../cloud/handlers/session/login'
 import { consoleLogger, systemClock } from '../cloud/ports'
-import { INDEXES } from '../cloud/records'
+import { COLLECTIONS, INDEXES } from '../cloud/records'
 import { NedbStore } from '../cloud/stores/nedb-store'
 import { createServerApp } from './app'
+import { lockDataDir } from './data-lock'
 import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
 import { outboxSender } from './outbox'
 
@@ -39,16 +43,42 @@ const LOCAL_TEMPLATE_IDS = {
   todo_reminder: 'local-todo-reminder'
 }
 
+/** A start-up refusal: printed as it is, exit code 1. */
+class StartError extends Error {}
+
+/**
+ * Local mode (code = identity, dev endpoints) only when asked for by name; anything else is production and
+ * must have its credentials, so a missing variable can never open the server to anyone with a made-up code.
+ */
+function chooseMode(env: NodeJS.ProcessEnv): 'local' | 'douyin' {
+  const asked = env.BEIAN_MODE || 'production'
+  if (asked === 'local') return 'local'
+  if (asked !== 'production') throw new StartError(`BEIAN_MODE must be "local" or "production", not "${asked}"`)
+  const missing = ['TT_APPID', 'TT_SECRET', 'BEIAN_DATA_KEY'].filter((name) => !env[name])
+  if (missing.length)
+    throw new StartError(
+      `production mode needs ${missing.join(', ')} (see README: run in production); ` +
+        'for local development set BEIAN_MODE=local (npm start does)'
+    )
+  return 'douyin'
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 8787)
   const dataDir = path.resolve(process.env.BEIAN_DATA_DIR || '.local-data')
   const staticRoot = path.resolve(process.env.BEIAN_STATIC_DIR || 'dist/h5')
+  const trustedProxies = Number(process.env.BEIAN_TRUSTED_PROXIES || 0)
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0)
+    throw new StartError('BEIAN_TRUSTED_PROXIES must be a whole number (0 = no proxy)')
+  const mode = chooseMode(process.env)
+  const douyin = mode === 'douyin'
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const unlock = lockDataDir(dataDir)
 
-  const douyin = process.env.TT_APPID && process.env.TT_SECRET
-  const mode = douyin ? 'douyin' : 'local'
   const { keys, generated, source } = localKeyProvider(dataDir)
   const store = new NedbStore({ dir: dataDir, indexes: INDEXES, compactEveryMs: 10 * 60_000 })
+  // every datafile loaded and checked before the port opens: a corrupt one stops the start, naming the file
+  await store.open(Object.values(COLLECTIONS))
   const ttTemplates = jsonEnv('TT_TEMPLATE_IDS')
   const deps: Deps = {
     store,
@@ -66,6 +96,7 @@ async function main(): Promise<void> {
     mode,
     staticRoot,
     reminderEveryMs: 60_000,
+    trustedProxies,
     exchanger: douyin
       ? douyinCodeExchanger(
           { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds: ttTemplates },
@@ -98,11 +129,19 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close()
     await store.close()
+    unlock()
     process.exit(0)
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
 }
+
+// A rejection nobody handled leaves the server in an unknown state: log its kind (never its message, which may
+// carry data) and exit non-zero so the supervisor starts a clean one.
+process.on('unhandledRejection', (reason) => {
+  consoleLogger.error('unhandled_rejection', { error: reason instanceof Error ? reason.name : typeof reason })
+  process.exit(1)
+})
 
 main().catch((err) => {
   console.error('server failed to start:', err instanceof Error ? err.message : err)

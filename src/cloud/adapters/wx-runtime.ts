@@ -4,6 +4,8 @@
  */
 import { DEFAULT_SETTINGS, type Deps, type Settings } from '../context'
 import { envKeyProvider } from '../crypto'
+import type { CallGuard } from '../dispatch'
+import { CallLimiter, userRateGuard } from '../rate-limit'
 import { consoleLogger, systemClock, type Identity, type MiniProgramCodeMaker, type Sender } from '../ports'
 import { WxStore } from '../stores/wx-store'
 import type { WxCloud } from './wx-types'
@@ -28,6 +30,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     consoleLogger.error('configuration', { problem: 'BEIAN_TEMPLATE_IDS is not JSON' })
   }
   return { ...DEFAULT_SETTINGS, invitePage: env.BEIAN_INVITE_PAGE || DEFAULT_SETTINGS.invitePage, templateIds }
+}
+
+let limiter: CallLimiter | undefined
+
+/** Per-OPENID rate limit of the abusable calls; the buckets live as long as this function instance stays warm. */
+export function wxRateGuard(fn: string): CallGuard {
+  limiter ??= new CallLimiter(() => Date.now())
+  return userRateGuard(limiter, fn)
 }
 
 export function wxIdentity(c: WxCloud): Identity {

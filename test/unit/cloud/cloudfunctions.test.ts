@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process'
 import { randomBytes } from 'crypto'
 import * as fs from 'fs'
 import * as path from 'path'
+import { DEFAULT_RATE_POLICY } from '../../../src/cloud/rate-limit'
 import { FORM, PROFILE } from './helpers'
 import { createFakeWxDatabase } from './fakes/fake-wx-database'
 
@@ -176,6 +177,29 @@ describe('built cloud functions', () => {
       ok: true,
       data: { claimed: 0 }
     })
+  })
+
+  it('limits filings.create and invites.accept per OPENID (429-style RATE_LIMITED), others unaffected', async () => {
+    as('o-flood')
+    const answers = []
+    for (let i = 0; i < DEFAULT_RATE_POLICY['filings.create'].user.capacity + 2; i++)
+      answers.push(await mains.filings({ action: 'create', data: { profile: PROFILE } }))
+    expect(answers.slice(-2)).toEqual([
+      expect.objectContaining({ ok: false, code: 'RATE_LIMITED' }),
+      expect.objectContaining({ ok: false, code: 'RATE_LIMITED' })
+    ])
+    expect(answers.filter((a) => a.ok)).toHaveLength(DEFAULT_RATE_POLICY['filings.create'].user.capacity)
+    expect((await mains.filings({ action: 'list', data: {} })).ok).toBe(true)
+    as('o-calm')
+    expect((await mains.filings({ action: 'create', data: { profile: PROFILE } })).ok).toBe(true)
+    as('o-guesser')
+    const guesses = []
+    for (let i = 0; i < DEFAULT_RATE_POLICY['invites.accept'].user.capacity + 1; i++)
+      guesses.push(await mains.invites({ action: 'accept', data: { token: 'g'.repeat(32) } }))
+    expect(guesses.map((g) => g.code)).toEqual([
+      ...Array(DEFAULT_RATE_POLICY['invites.accept'].user.capacity).fill('GONE'),
+      'RATE_LIMITED'
+    ])
   })
 
   it('an SDK error with errCode 43101 is a platform answer, not a crash', async () => {

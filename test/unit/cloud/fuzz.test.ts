@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { CLIENT_FUNCTIONS } from '../../../src/cloud/actions'
 import type { ActionDef } from '../../../src/cloud/context'
 import { dispatch } from '../../../src/cloud/dispatch'
+import { HTTP_STATUS } from '../../../src/cloud/envelope'
 import { FORM, PROFILE, makeEnv, type TestEnv } from './helpers'
 
 const A = 'owner-a'
@@ -140,5 +141,72 @@ describe('fuzzing every action', () => {
       ),
       { numRuns: 60 }
     )
+  })
+})
+
+/** `constructor`, `__proto__`, `toString`, `hasOwnProperty`, `valueOf`, … — every name a plain `{}` already has. */
+const BUILT_IN_NAMES = Object.getOwnPropertyNames(Object.prototype)
+
+/** A copy of `sample` with an own property `key` (even `__proto__`) added to the object at `path`. */
+function withOwnKey(sample: Sample, path: string[], key: string, value: unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(sample)) as Record<string, unknown>
+  let node = copy
+  for (const k of path) node = node[k] as Record<string, unknown>
+  Object.defineProperty(node, key, { value, enumerable: true, configurable: true, writable: true })
+  return copy
+}
+
+/** Every object inside a value, as paths; the root is []. Arrays are walked, not keyed (JSON drops such keys). */
+function objectPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (typeof value !== 'object' || value === null) return []
+  const out = Array.isArray(value) ? [] : [prefix]
+  for (const [k, v] of Object.entries(value)) out.push(...objectPaths(v, [...prefix, k]))
+  return out
+}
+
+describe('keys named after built-in object properties, at every depth of every action', () => {
+  let env: TestEnv
+  let valid: Awaited<ReturnType<typeof samples>>
+  beforeAll(async () => {
+    env = makeEnv('nedb')
+    valid = await samples(env)
+  })
+
+  const cases = Object.entries(CLIENT_FUNCTIONS).flatMap(([fn, actions]) =>
+    Object.keys(actions).map((action) => [fn, action] as const)
+  )
+
+  it('there are names to try, __proto__ among them', () => {
+    expect(BUILT_IN_NAMES).toEqual(expect.arrayContaining(['constructor', '__proto__', 'toString', 'hasOwnProperty']))
+  })
+
+  it.each(cases)('%s.%s answers a 4xx envelope', async (fn, action) => {
+    const actions = (CLIENT_FUNCTIONS as unknown as Record<string, Record<string, ActionDef>>)[fn]
+    const sample = valid[fn][action]
+    for (const path of objectPaths(sample)) {
+      for (const name of BUILT_IN_NAMES) {
+        for (const value of [1, 'ready', {}, null]) {
+          const data = withOwnKey(sample, path, name, value)
+          // also through JSON, as a request body arrives: JSON.parse makes `__proto__` an own key too
+          const event = JSON.parse(JSON.stringify({ action, data })) as unknown
+          const res = await dispatch(fn, actions, event, { userId: async () => A }, env.deps)
+          const where = `${[...path, name].join('.')} = ${JSON.stringify(value)}`
+          expect({ where, ok: res.ok }).toEqual({ where, ok: false })
+          if (res.ok) continue
+          expect({ where, status: HTTP_STATUS[res.code] }).toEqual({ where, status: expect.any(Number) })
+          expect(HTTP_STATUS[res.code]).toBeGreaterThanOrEqual(400)
+          expect(HTTP_STATUS[res.code]).toBeLessThan(500)
+          expect(isEnvelope(res)).toBe(true)
+        }
+      }
+    }
+  })
+
+  it('a material id named after a built-in property is refused', async () => {
+    for (const name of BUILT_IN_NAMES) {
+      const materials = JSON.parse(`{${JSON.stringify(name)}:"ready"}`) as unknown
+      const res = await env.call(A, 'filings', 'create', { profile: PROFILE, materials })
+      expect({ name, ok: res.ok, code: res.ok ? null : res.code }).toEqual({ name, ok: false, code: 'INVALID' })
+    }
   })
 })

@@ -87,6 +87,46 @@ describe('local HTTP server', () => {
     })
   })
 
+  it('answers HEAD on health without a body', async () => {
+    const res = await fetch(`${base}/api/health`, { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe('')
+  })
+
+  it('requires JSON for POST: another Content-Type gets 415 with the envelope', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const res = await fetch(`${base}/api/login`, {
+        method: 'POST',
+        headers: type ? { 'content-type': type } : {},
+        body: type ? JSON.stringify({ code: 'x' }) : new Blob([JSON.stringify({ code: 'x' })])
+      })
+      expect({ type, status: res.status }).toEqual({ type, status: 415 })
+      expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID' })
+    }
+    expect((await api('login', { code: 'charset-user' })).status).toBe(200)
+  })
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'answers 400 to a login with an extra key %s',
+    async (key) => {
+      const res = await api('login', `{"code":"x",${JSON.stringify(key)}:1}`)
+      expect(res).toMatchObject({ status: 400, body: { ok: false, code: 'INVALID' } })
+    }
+  )
+
+  it.each(['null', '[]', '"text"', '7'])('answers dev/run-reminders with body %s without a 500', async (body) => {
+    const token = await loginAs('odd-body-user')
+    const res = await api('dev/run-reminders', body, token)
+    expect(res.status).toBeLessThan(500)
+  })
+
+  it('logs out: the token no longer works', async () => {
+    const token = await loginAs('leaving-user')
+    expect((await api('filings', { action: 'list' }, token)).status).toBe(200)
+    expect((await api('logout', {}, token)).status).toBe(200)
+    expect((await api('filings', { action: 'list' }, token)).status).toBe(401)
+  })
+
   it('logs in: the same code is the same user, a new token each time, stored only hashed', async () => {
     const t1 = await loginAs('device-one')
     const t2 = await loginAs('device-one')

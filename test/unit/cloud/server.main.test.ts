@@ -1,10 +1,11 @@
 /** @jest-environment node */
 /**
- * The server as `npm start` runs it: src/server/main.ts bundled like build:server, started as a process with
- * PORT=0 and a temporary data folder; a generated data key is announced once, kept (0600), and reused.
+ * The server as `npm start` runs it: src/server/main.ts bundled by scripts/build-server.mjs, started as a process
+ * with PORT=0 and a temporary data folder. Also what an operator can get wrong: a second server on the same data
+ * folder, production mode without credentials, a corrupt datafile, an over-size body, and a production install
+ * without devDependencies.
  */
-import { spawn, type ChildProcess } from 'child_process'
-import { build } from 'esbuild'
+import { execFileSync, spawn, type ChildProcess } from 'child_process'
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
@@ -14,47 +15,75 @@ const root = path.resolve(__dirname, '../../..')
 const outfile = path.join(root, 'test/artifacts/server-test/index.js')
 let dataDir: string
 
-beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'src/server/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'silent'
-  })
+beforeAll(() => {
+  // the real build script: what it bundles is what a deployment runs
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-server.mjs'), '--outfile', outfile], { cwd: root })
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-main-'))
 }, 60_000)
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
-function start(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+interface StartOptions {
+  env?: NodeJS.ProcessEnv
+  dir?: string
+  script?: string
+  cwd?: string
+}
+
+function serverEnv(options: StartOptions): NodeJS.ProcessEnv {
+  const dir = options.dir ?? dataDir
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
-    BEIAN_DATA_DIR: dataDir,
-    BEIAN_STATIC_DIR: path.join(dataDir, 'no-h5')
+    BEIAN_MODE: 'local',
+    BEIAN_DATA_DIR: dir,
+    BEIAN_STATIC_DIR: path.join(dir, 'no-h5')
   }
   delete env.BEIAN_DATA_KEY
   delete env.TT_APPID
   delete env.TT_SECRET
-  const child = spawn(process.execPath, [outfile], { cwd: root, env })
+  return { ...env, ...options.env }
+}
+
+function launch(options: StartOptions): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [options.script ?? outfile], {
+    cwd: options.cwd ?? root,
+    env: serverEnv(options)
+  })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
+  return { child, output: () => out }
+}
+
+function start(options: StartOptions = {}): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const { child, output } = launch(options)
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output()}`)), 20_000)
     const check = () => {
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m && out.includes('dev endpoints')) {
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())
+      if (m && output().includes('dev endpoints')) {
         clearTimeout(timer)
-        resolve({ child, base: m[1], output: () => out })
+        resolve({ child, base: m[1], output })
       }
     }
     child.stdout!.on('data', check)
-    child.on('exit', () => reject(new Error(`server exited: ${out}`)))
+    child.on('exit', () => reject(new Error(`server exited: ${output()}`)))
+  })
+}
+
+/** Starts a server that must refuse: its exit code and what it printed. */
+function refusedStart(options: StartOptions = {}): Promise<{ code: number | null; output: string }> {
+  const { child, output } = launch(options)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not exit: ${output()}`))
+    }, 20_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output: output() })
+    })
   })
 }
 
@@ -100,4 +129,118 @@ it('starts, serves the API, keeps its data and key across a restart, and stops c
   )
   expect(again).toMatchObject({ ok: true, data: { form: { ownerPrincipal: { mobile: '13800138000' } } } })
   expect(await stop(second.child)).toBe(0)
+}, 60_000)
+
+describe('an operator mistake stops the start with a clear message and a non-zero exit', () => {
+  it('a second server on the same data folder', async () => {
+    const first = await start()
+    try {
+      const second = await refusedStart()
+      expect(second.code).not.toBe(0)
+      expect(second.output).toMatch(/another server \(pid \d+\) is using the data folder/)
+      // the first one is unharmed
+      expect((await fetch(`${first.base}/api/health`)).status).toBe(200)
+    } finally {
+      expect(await stop(first.child)).toBe(0)
+    }
+    // its lock went with it: the folder can be used again
+    const again = await start()
+    expect(await stop(again.child)).toBe(0)
+  }, 60_000)
+
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
+    ['production without any credential', { BEIAN_MODE: 'production' }, /TT_APPID, TT_SECRET, BEIAN_DATA_KEY/],
+    [
+      'production with the Douyin credentials but no data key',
+      { BEIAN_MODE: 'production', TT_APPID: 'tt123', TT_SECRET: 's' },
+      /needs BEIAN_DATA_KEY/
+    ],
+    ['no BEIAN_MODE at all (fails closed, never local)', { BEIAN_MODE: '' }, /BEIAN_MODE=local/],
+    ['an unknown mode', { BEIAN_MODE: 'dev' }, /must be "local" or "production"/]
+  ])(
+    '%s',
+    async (_label, env, message) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-mode-'))
+      try {
+        const result = await refusedStart({ dir, env })
+        expect(result.code).not.toBe(0)
+        expect(result.output).toMatch(message)
+        expect(result.output).not.toMatch(/on http:/)
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    30_000
+  )
+
+  it('a corrupt datafile, named in the message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-corrupt-'))
+    try {
+      const ok = await start({ dir })
+      expect(await stop(ok.child)).toBe(0)
+      const file = path.join(dir, 'invites.db')
+      fs.writeFileSync(file, '{"_id":"a","version":1,"state":"open"}\n{"_id":"b","vers\n')
+      const result = await refusedStart({ dir })
+      expect(result.code).not.toBe(0)
+      expect(result.output).toContain(file)
+      expect(result.output).not.toMatch(/on http:/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+it('answers a 6 MB body with 413 and the envelope, and keeps serving', async () => {
+  const server = await start()
+  try {
+    const res = await fetch(`${server.base}/api/filings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'list', data: { pad: 'x'.repeat(6 * 1024 * 1024) } })
+    })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID', message: '请求内容过大' })
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200)
+  } finally {
+    expect(await stop(server.child)).toBe(0)
+  }
+}, 60_000)
+
+/**
+ * A production install (`npm ci --omit=dev`) has only `dependencies`. The bundle is copied with package.json to
+ * a folder outside the project whose node_modules holds only those (linked from ours); NODE_PATH points nowhere.
+ * A run-time package left out of the bundle and kept in devDependencies would fail to load here.
+ */
+it('runs from a folder holding only the production dependencies', async () => {
+  const deploy = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-deploy-'))
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
+    fs.copyFileSync(path.join(root, 'package.json'), path.join(deploy, 'package.json'))
+    fs.mkdirSync(path.join(deploy, 'dist/server'), { recursive: true })
+    fs.copyFileSync(outfile, path.join(deploy, 'dist/server/index.js'))
+    for (const name of Object.keys(pkg.dependencies)) {
+      const link = path.join(deploy, 'node_modules', name)
+      fs.mkdirSync(path.dirname(link), { recursive: true })
+      fs.symlinkSync(path.join(root, 'node_modules', name), link, 'dir')
+    }
+    const dir = path.join(deploy, 'data')
+    const server = await start({
+      dir,
+      cwd: deploy,
+      script: path.join(deploy, 'dist/server/index.js'),
+      env: { NODE_PATH: path.join(deploy, 'nowhere') }
+    })
+    try {
+      expect((await fetch(`${server.base}/api/health`)).status).toBe(200)
+      const { data: login } = await post(server.base, 'login', { code: 'deploy-user' })
+      const created = await post(server.base, 'filings', { action: 'create', data: { profile: PROFILE } }, login.token)
+      expect(created.ok).toBe(true)
+    } finally {
+      expect(await stop(server.child)).toBe(0)
+    }
+  } finally {
+    fs.rmSync(deploy, { recursive: true, force: true })
+  }
 }, 60_000)

@@ -121,6 +121,17 @@ describe.each(stores)('Store contract: %s', (_name, makeStore) => {
     expect((await items().get('id0001'))?.version).toBe(2)
   })
 
+  it('a conditional increment below a bound never passes it under concurrency (what reservations rely on)', async () => {
+    await items().insert(item(1, { rank: 0 }))
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        items().updateWhere({ _id: 'id0001', rank: { $lt: 20 } }, { inc: { rank: 1, version: 1 } })
+      )
+    )
+    expect(results.filter((r) => r === 1)).toHaveLength(20)
+    expect((await items().get('id0001'))?.rank).toBe(20)
+  })
+
   it('collections are separate', async () => {
     await items().insert(item(1))
     expect(await store.collection<Item>('others').get('id0001')).toBeNull()

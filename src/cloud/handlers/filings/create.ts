@@ -5,6 +5,7 @@ import { AppError } from '../../envelope'
 import { checkFormFields, EMPTY_FORM, filingView, mergeIncomingForm, storeForm } from '../../filing-data'
 import { DuplicateKeyError } from '../../ports'
 import type { FilingRecord } from '../../records'
+import { releaseFilingPlace, reserveFilingPlace } from '../../reservations'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { filingsSchemas } from '../../schemas'
 import { isoShanghai } from '../../time'
@@ -17,9 +18,6 @@ export const createFiling = defineAction(filingsSchemas.create, async (ctx, inpu
   if (input.clientRef) {
     const existing = await filings.get(id)
     if (existing) return filingView(ctx.deps.keys, existing, 'owner', false)
-  }
-  if ((await filings.count({ ownerId: ctx.userId })) >= ctx.deps.settings.maxFilingsPerUser) {
-    throw new AppError('LIMIT_REACHED', `最多保存 ${ctx.deps.settings.maxFilingsPerUser} 个备案`)
   }
   const form = mergeIncomingForm(undefined, { ...EMPTY_FORM, ...input.form })
   checkFormFields(form)
@@ -37,9 +35,14 @@ export const createFiling = defineAction(filingsSchemas.create, async (ctx, inpu
     updatedAt: at
   }
   if (input.clientRef) record.clientRef = input.clientRef
+  // reserve right before inserting (a count would let concurrent creates all see room); given back if it fails
+  if (!(await reserveFilingPlace(ctx.deps.store, ctx.userId, ctx.deps.settings.maxFilingsPerUser))) {
+    throw new AppError('LIMIT_REACHED', `最多保存 ${ctx.deps.settings.maxFilingsPerUser} 个备案`)
+  }
   try {
     await filings.insert(record)
   } catch (err) {
+    await releaseFilingPlace(ctx.deps.store, ctx.userId)
     if (!(err instanceof DuplicateKeyError)) throw err
     const existing = await filings.get(id)
     if (!existing) throw err

@@ -6,6 +6,7 @@ import {
   type SessionRecord,
   type SubscriptionRecord
 } from '../../records'
+import { forgetFilingPlaces } from '../../reservations'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { filingsSchemas } from '../../schemas'
 import { filingsOf } from '../access'
@@ -17,6 +18,7 @@ export const purgeMyData = defineAction(filingsSchemas.purge, async (ctx) => {
   const own = await filingsOf(ctx).find({ ownerId: ctx.userId })
   let filings = 0
   for (const r of own) if (await deleteFilingCascade(store, r._id, ctx.userId)) filings++
+  await forgetFilingPlaces(store, ctx.userId)
   const memberships = await store.collection<MemberRecord>(COLLECTIONS.members).find({ userId: ctx.userId })
   await store.collection<MemberRecord>(COLLECTIONS.members).removeWhere({ userId: ctx.userId })
   await store.collection<DeliveryRecord>(COLLECTIONS.deliveries).removeWhere({ recipientId: ctx.userId })

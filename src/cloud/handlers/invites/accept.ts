@@ -4,6 +4,7 @@ import { AppError } from '../../envelope'
 import { filingView } from '../../filing-data'
 import { DuplicateKeyError } from '../../ports'
 import { COLLECTIONS, type InviteRecord, type MemberRecord } from '../../records'
+import { releaseInviteSlot } from '../../reservations'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { invitesSchemas } from '../../schemas'
 import { isoShanghai, isoUtc } from '../../time'
@@ -27,6 +28,7 @@ export const acceptInvite = defineAction(invitesSchemas.accept, async (ctx, inpu
     { set: { state: 'accepted', acceptedBy: ctx.userId, acceptedAt: isoShanghai(ctx.now) }, inc: { version: 1 } }
   )
   if (!claimed) throw gone
+  if (invite.slot !== undefined) await releaseInviteSlot(ctx.deps.store, invite.filingId, invite.slot, invite.inviteId)
   const member: MemberRecord = {
     _id: memberId(record._id, ctx.userId),
     version: 1,
@@ -46,6 +48,11 @@ export const acceptInvite = defineAction(invitesSchemas.accept, async (ctx, inpu
       { _id: member._id },
       { set: { role: invite.role, inviteId: invite.inviteId }, inc: { version: 1 } }
     )
+  }
+  // a revoke that read the invite as accepted before this member existed removed nothing: undo it here
+  if ((await invites.get(invite._id))?.state === 'revoked') {
+    await membersOf(ctx).removeWhere({ _id: member._id, inviteId: invite.inviteId })
+    throw gone
   }
   await syncRemindersSafely(ctx.deps, record)
   return filingView(ctx.deps.keys, record, invite.role, false)

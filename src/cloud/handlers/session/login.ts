@@ -5,12 +5,14 @@
 import { loginSchema } from '../../schemas'
 import { randomToken, sha256Hex } from '../../crypto'
 import { errorEnvelope, zhErrorMap, zodFieldErrors } from '../../dispatch'
-import { AppError, fail, ok, type Envelope } from '../../envelope'
+import { AppError, fail, ok, type Envelope, type ErrorEnvelope } from '../../envelope'
 import type { Clock, Logger, Store } from '../../ports'
 import { COLLECTIONS, type SessionRecord } from '../../records'
 import { addMs, isoUtc } from '../../time'
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000
+/** Sessions kept per user (phones, browsers); a login beyond it ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 10
 
 /** Turns a platform login code into a stable user id; null when the platform refuses the code. */
 export interface CodeExchanger {
@@ -32,16 +34,25 @@ function sessions(store: Store) {
   return store.collection<SessionRecord>(COLLECTIONS.sessions)
 }
 
+async function pruneSessions(store: Store, userId: string): Promise<void> {
+  const mine = await sessions(store).find({ userId }, { orderBy: { field: 'createdAt', direction: 'desc' } })
+  for (const old of mine.slice(MAX_SESSIONS_PER_USER)) await sessions(store).removeWhere({ _id: old._id })
+}
+
 export async function login(
   deps: SessionDeps,
   body: unknown,
-  exchanger: CodeExchanger
+  exchanger: CodeExchanger,
+  /** Checked once the user is known, before a session is made (the per-user rate limit). */
+  guard?: (userId: string) => ErrorEnvelope | null
 ): Promise<Envelope<{ token: string; expiresAt: string }>> {
   try {
     const input = loginSchema.safeParse(body ?? {}, { errorMap: zhErrorMap })
     if (!input.success) return fail('INVALID', undefined, zodFieldErrors(input.error))
     const userId = await exchanger.exchange(input.data.code)
     if (!userId) throw new AppError('UNAUTHENTICATED', '登录失败，请重试')
+    const refused = guard?.(userId)
+    if (refused) return refused
     const token = randomToken(32)
     const now = deps.clock.now()
     const session: SessionRecord = {
@@ -52,6 +63,7 @@ export async function login(
       expiresAt: isoUtc(addMs(now, SESSION_TTL_MS))
     }
     await sessions(deps.store).insert(session)
+    await pruneSessions(deps.store, userId)
     return ok({ token, expiresAt: session.expiresAt })
   } catch (err) {
     return errorEnvelope(err, 'login', deps)
