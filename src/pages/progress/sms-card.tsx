@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { maskMobile } from '../../domain'
 import type { PersonForm } from '../../domain/types'
-import SmsCountdown from '../../components/sms-countdown'
+import { SmsCountdownView } from '../../components/sms-countdown'
 import { useSmsRemaining } from '../../components/sms-countdown/use-remaining'
 
 interface SmsCardProps {
@@ -26,7 +26,7 @@ export default function SmsCard({ deadline, ownerPrincipal, onInvite }: SmsCardP
       className={`card progress-sms ${expired ? 'progress-sms--expired' : remaining?.urgent ? 'progress-sms--urgent' : ''}`}
     >
       <Text className='progress-sms__title'>{expired ? '短信核验的 24 小时已过' : '24 小时内完成短信核验'}</Text>
-      <SmsCountdown deadline={deadline} remaining={remaining} />
+      {remaining ? <SmsCountdownView deadline={deadline} remaining={remaining} /> : null}
       {expired ? (
         <Text className='progress-sms__step'>
           如果已经核验，点“已完成短信核验”；没有核验的话，工信部会自动退回，点“短信核验已超时”后重新提交备案。
