@@ -1,11 +1,10 @@
 /** The photo-check page's pieces, top to bottom: the rules before a check, the photo, progress, failure, the report. */
 import { Image, Text, View } from '@tarojs/components'
 import { Button, Progress } from '@nutui/nutui-react-taro'
+import { NewFilingButton } from '../../components/filing-gate'
 import { STATUS_LABELS } from '../../components/material-item/statuses'
-import { ROUTES } from '../../constants/routes'
 import { photoRulesFor, type PhotoKind, type PhotoReport } from '../../domain/photo'
 import type { Finding, MaterialStatus, PlatformId } from '../../domain/types'
-import { openPage } from '../../services/navigation'
 import { CHECKED, fileSizeText, NOT_CHECKED, rejectionReasons, SEVERITY_GROUPS } from './photo-kinds'
 import type { CheckState } from './use-photo-check'
 
@@ -149,9 +148,7 @@ export function NoFilingNote() {
   return (
     <View className='card'>
       <Text className='muted'>还没有备案：照片按微信的要求检查。新建备案后可以把结果记到材料清单里。</Text>
-      <Button className='photo-check__wizard' size='small' fill='outline' onClick={() => openPage(ROUTES.wizard)}>
-        新建备案
-      </Button>
+      <NewFilingButton className='photo-check__wizard' small />
     </View>
   )
 }

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, NoticeBar } from '@nutui/nutui-react-taro'
 import LoadState from '../../components/load-state'
+import { NewFilingButton } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import type { Finding, Severity } from '../../domain/types'
@@ -35,11 +36,7 @@ export function SelfCheckLoadState({ current }: { current: ReturnType<typeof use
         onRetry={current.reload}
         emptyTitle='还没有备案'
         emptyDescription='先用向导建立一份备案，再来逐项自检'
-        emptyAction={
-          <Button className='self-check__new' type='primary' onClick={() => openPage(ROUTES.wizard)}>
-            新建备案
-          </Button>
-        }
+        emptyAction={<NewFilingButton className='self-check__new' />}
       />
     </PageShell>
   )

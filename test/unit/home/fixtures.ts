@@ -8,6 +8,7 @@ export function summary(patch: Partial<FilingSummary> = {}): FilingSummary {
     id: 'a1b2c3d4e5f6a1b2c3d4e5f6',
     title: '门店预约',
     platform: 'weapp',
+    ownerType: 'enterprise',
     stage: 'draft',
     updatedAt: '2026-11-24T09:30:00+08:00',
     version: 1,

@@ -60,6 +60,7 @@ export function summaryOf(view: FilingView): FilingSummary {
     id: view.id,
     title: view.title,
     platform: view.profile.platform,
+    ownerType: view.profile.ownerType,
     stage: view.progress.stage,
     updatedAt: view.updatedAt,
     version: view.version,
