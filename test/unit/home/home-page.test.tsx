@@ -241,7 +241,7 @@ describe('invite entry on the filing card', () => {
   it.each(['draft', 'platform_review', 'sms_verification', 'admin_review'] as Stage[])(
     'offers the owner of a company’s filing to invite a principal from %s on, without opening the filing',
     async (stage) => {
-      list.mockResolvedValue(ok([summary({ stage, ownerType: 'enterprise' } as Partial<FilingSummary>)]))
+      list.mockResolvedValue(ok([summary({ stage, ownerType: 'enterprise' })]))
       render(<HomePage />)
       fireEvent.click(await screen.findByText(/邀请负责人一起跟进/))
       expect(navigate).toHaveBeenCalledTimes(1)
@@ -250,13 +250,12 @@ describe('invite entry on the filing card', () => {
     }
   )
 
-  it.each<[string, Partial<FilingSummary> & { ownerType?: string }]>([
+  it.each<[string, Partial<FilingSummary>]>([
     ['an individual’s filing (the owner is the principal)', { ownerType: 'individual' }],
     ['an invitee', { ownerType: 'enterprise', access: 'owner_principal' }],
-    ['a finished filing', { ownerType: 'enterprise', stage: 'approved' }],
-    ['a summary that does not say whose filing it is', {}]
+    ['a finished filing', { ownerType: 'enterprise', stage: 'approved' }]
   ])('offers no invite for %s', async (_name, patch) => {
-    list.mockResolvedValue(ok([summary(patch as Partial<FilingSummary>)]))
+    list.mockResolvedValue(ok([summary(patch)]))
     const { container } = render(<HomePage />)
     await waitFor(() => expect(container.querySelector('.filing-card')).not.toBeNull())
     expect(cardInvite()).not.toBeInTheDocument()
