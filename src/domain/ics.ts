@@ -59,10 +59,6 @@ export function escapeIcsText(value: string): string {
   )
 }
 
-export function unescapeIcsText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
-}
-
 function utf8Length(codePoint: number): number {
   if (codePoint < 0x80) return 1
   if (codePoint < 0x800) return 2

@@ -58,11 +58,6 @@ export function dayOfWeek(date: string): number {
   return (((dateToDayNumber(date) + 4) % 7) + 7) % 7
 }
 
-/** Whole days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: string, b: string): number {
-  return dateToDayNumber(b) - dateToDayNumber(a)
-}
-
 /**
  * Milliseconds of an ISO 8601 instant. Without an offset the value is read as Shanghai time; a bare date is
  * Shanghai midnight. Returns NaN for anything else.

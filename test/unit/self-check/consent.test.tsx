@@ -9,12 +9,7 @@ import SelfCheckPage from '../../../src/filing/self-check'
 import { ROUTES } from '../../../src/constants/routes'
 import { SENSITIVE_FIELD_PATHS } from '../../../src/domain/types'
 import { api } from '../../../src/services/api'
-import {
-  SENSITIVE_CONSENT_VERSION,
-  hasSensitiveConsent,
-  readSensitiveConsent,
-  recordSensitiveConsent
-} from '../../../src/services/consent'
+import { SENSITIVE_CONSENT_VERSION, readSensitiveConsent, recordSensitiveConsent } from '../../../src/services/consent'
 import { forgetDraftKey } from '../../../src/services/draft-crypto'
 import { setCurrentFilingId } from '../../../src/services/filings'
 import { readFormDraft } from '../../../src/services/form-draft'
@@ -28,6 +23,8 @@ jest.mock('../../../src/services/api', () => ({
 
 const filings = api.filings as unknown as Record<'get' | 'list' | 'update' | 'draftKey', jest.Mock>
 let navigateTo: jest.SpyInstance
+/** Whether the user agreed to the current text of the consent. */
+const hasSensitiveConsent = () => readSensitiveConsent()?.agreed === true
 let navigateBack: jest.SpyInstance
 
 /** A new filing: nothing sensitive filled in yet. */
