@@ -4,6 +4,7 @@
  * the Personal Information Protection Law asks for sensitive information. The decision is kept on the device
  * with the version of the text the user read and the date; a new version of the text asks again.
  */
+import { toUtcIso } from '../domain/time'
 import { readJson, writeJson } from './storage'
 
 /** Bump when the consent text (src/filing/consent) changes in substance: everyone is asked again. */
@@ -26,7 +27,7 @@ export function readSensitiveConsent(): SensitiveConsent | undefined {
 }
 
 export function recordSensitiveConsent(agreed: boolean, now: Date = new Date()): SensitiveConsent {
-  const decision: SensitiveConsent = { version: SENSITIVE_CONSENT_VERSION, agreed, decidedAt: now.toISOString() }
+  const decision: SensitiveConsent = { version: SENSITIVE_CONSENT_VERSION, agreed, decidedAt: toUtcIso(now.getTime()) }
   writeJson(CONSENT_KEY, decision)
   return decision
 }
