@@ -271,7 +271,7 @@ function formFieldErrors(errors: FieldErrors): FieldErrors {
 }
 
 /** Only what the server's schema takes: the parts the page fills, no stray keys. */
-function formForServer(form: FilingForm): FilingForm {
+export function formForServer(form: FilingForm): FilingForm {
   const out = JSON.parse(JSON.stringify(form)) as FilingForm
   if (out.owner.region && !out.owner.region.province) delete out.owner.region
   return out
