@@ -1,6 +1,9 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+// Dates go through dayjs (domain/time) on almost every page: loaded with the app, H5 page chunks share it instead of
+// each carrying a copy
+import './domain/time'
 import { installPrivacyHandler } from './services/privacy'
 import { prefetchFilingList } from './services/launch'
 import { initPlatform, runtimePlatform } from './services/platform'
