@@ -28,8 +28,7 @@ const unit = {
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/setup/style-stub.js',
     '^@tarojs/taro$': '<rootDir>/test/setup/taro.js',
-    '^@tarojs/components$': '@tarojs/components/lib/react',
-    '^@/(.*)$': '<rootDir>/src/$1'
+    '^@tarojs/components$': '@tarojs/components/lib/react'
   },
   globals: taroGlobals
 }

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -23,7 +22,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // WeChat cloud environment id; empty = the default environment
       'process.env.BEIAN_CLOUD_ENV': JSON.stringify(process.env.BEIAN_CLOUD_ENV ?? '')
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: {
       patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
       options: {}

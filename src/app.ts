@@ -1,14 +1,13 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
+// Dates go through dayjs (domain/time) on almost every page: loaded with the app, H5 page chunks share it instead of
+// each carrying a copy
+import './domain/time'
 import { installPrivacyHandler } from './services/privacy'
 import { prefetchFilingList } from './services/launch'
 import { initPlatform, runtimePlatform } from './services/platform'
 import './app.scss'
-
-dayjs.locale('zh-cn')
 
 // NutUI draws icons (checkbox ticks, radio dots, cell arrows, spinners) as <i>, which mini-program templates do not
 // have without @tarojs/plugin-html; a view carries the same class and mask style

@@ -3,6 +3,7 @@
  * They check shape only; the filing rules themselves (ID card, credit code, stage machine…) are the domain's.
  */
 import { z } from 'zod'
+import { isValidInstant } from '../domain/time'
 
 const text = (max: number) => z.string().max(max)
 const dateOrPermanent = z.union([z.literal(''), z.literal('长期'), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
@@ -10,7 +11,7 @@ const provinceCode = z.string().regex(/^\d{2}$/)
 const isoInstant = z
   .string()
   .max(40)
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), { message: '时间格式不正确' })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && isValidInstant(s), { message: '时间格式不正确' })
 
 export const recordId = z.string().regex(/^[a-f0-9]{24}$/, { message: '编号格式不正确' })
 export const version = z.number().int().min(1).max(1_000_000_000)

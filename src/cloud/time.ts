@@ -1,4 +1,5 @@
-import { toShanghaiIso } from '../domain/time'
+import dayjs from 'dayjs'
+import { parseInstant, toShanghaiIso, toUtcIso } from '../domain/time'
 
 /** Instants as the domain writes them: ISO 8601 with the Asia/Shanghai offset (+08:00). */
 export function isoShanghai(date: Date): string {
@@ -6,7 +7,12 @@ export function isoShanghai(date: Date): string {
 }
 
 export function addMs(date: Date, ms: number): Date {
-  return new Date(date.getTime() + ms)
+  return dayjs(date).add(ms, 'millisecond').toDate()
+}
+
+/** Milliseconds of a stored ISO instant (NaN when unreadable, so a comparison with it is false). */
+export function instantMs(iso: string): number {
+  return parseInstant(iso)
 }
 
 /**
@@ -14,10 +20,10 @@ export function addMs(date: Date, ms: number): Date {
  * (Stage history keeps the domain's +08:00 form; scheduling fields use this one.)
  */
 export function isoUtc(date: Date): string {
-  return date.toISOString()
+  return toUtcIso(date.getTime())
 }
 
 /** Normalises any ISO instant (e.g. a reminder's +08:00 dueAt) to the comparable UTC form. */
 export function toComparable(iso: string): string {
-  return new Date(iso).toISOString()
+  return toUtcIso(iso)
 }

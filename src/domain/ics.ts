@@ -3,7 +3,11 @@
  * permission) the user downloads the SMS deadline and the expected review dates as an .ics file. Times are written in
  * UTC ('…Z'), so no VTIMEZONE is needed; lines end in CRLF and are folded at 75 octets without splitting a character.
  */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
 import { parseInstant } from './time'
+
+dayjs.extend(utc)
 
 export interface IcsEvent {
   /** Stable and unique per event (e.g. the reminder key): importing again updates instead of duplicating. */
@@ -29,17 +33,11 @@ const MAX_OCTETS = 75
 const DEFAULT_DURATION_MS = 30 * 60_000
 export const ICS_PRODUCT_ID = '-//Beian Assistant//ICP Filing Reminders//ZH'
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
-
 /** '20261104T072000Z' for an ISO instant. */
 export function icsUtc(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : parseInstant(instant)
   if (Number.isNaN(ms)) throw new RangeError(`无法识别的时间：${String(instant)}`)
-  const d = new Date(ms)
-  return (
-    `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}` +
-    `T${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}Z`
-  )
+  return dayjs.utc(ms).format('YYYYMMDD[T]HHmmss[Z]')
 }
 
 /**
@@ -57,10 +55,6 @@ export function escapeIcsText(value: string): string {
       .replace(/,/g, '\\,')
       .replace(/\n/g, '\\n')
   )
-}
-
-export function unescapeIcsText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
 }
 
 function utf8Length(codePoint: number): number {

@@ -34,13 +34,6 @@ export function maskAddress(v: string): string {
   return chars.slice(0, keep).join('') + '****'
 }
 
-/** A person's name for views: '李明远' → '李**'. */
-export function maskName(v: string): string {
-  const chars = Array.from((v ?? '').trim())
-  if (chars.length <= 1) return chars.length ? '*' : ''
-  return chars[0] + stars(chars.length - 1)
-}
-
 /** An e-mail address: 'liming@example.com' → 'l*****@example.com'. */
 export function maskEmail(v: string): string {
   const [user, domain] = (v ?? '').trim().split('@')

@@ -187,10 +187,6 @@ export const REJECTION_REASONS: RejectionReason[] = [
   })
 ]
 
-export const REJECTION_REASON_BY_ID: Record<string, RejectionReason> = Object.fromEntries(
-  REJECTION_REASONS.map((r) => [r.id, r])
-)
-
 /**
  * The catalogue reason a stored rejection text stands for: the exact label the user picked, else the reason whose
  * keywords the text mentions most (ties: the earlier, more specific one). Undefined when nothing matches.

@@ -1,7 +1,8 @@
 /**
- * A realistic, made-up filing for the pages' demo mode and for tests: a Tianjin company whose mini-program principal is
- * not the legal representative (so the checklist shows Tianjin's 授权书 rule). Names, numbers and addresses are
- * invented; the ID numbers and the credit code carry valid check characters but belong to nobody we know of.
+ * A realistic, made-up filing for tests and benches: a Tianjin company whose mini-program principal is not the legal
+ * representative (so the checklist shows Tianjin's 授权书 rule). Names, numbers and addresses are invented; the ID
+ * numbers and the credit code carry valid check characters but belong to nobody we know of. Import it by this path:
+ * it is not re-exported from the domain index, so it never ships in the app.
  */
 import type { Filing, FilingForm, FilingProfile, FilingProgress } from './types'
 import { applyStageAction, newProgress } from './stages'

@@ -12,6 +12,7 @@ import { COLLECTIONS, type SessionRecord } from '../cloud/records'
 import { runReminderJob, type ReminderJobOptions, type ReminderJobReport } from '../cloud/reminders/run'
 import { sha256Hex } from '../cloud/crypto'
 import { CallLimiter, limitedCall, userRateGuard, type LimitedCall } from '../cloud/rate-limit'
+import { parseInstant } from '../domain/time'
 import type { Identity, Sender } from '../cloud/ports'
 import { outboxFor } from './outbox'
 import { handlePlatformRoute } from './platform-routes'
@@ -207,8 +208,9 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       const userId = await identityOf(req).userId()
       if (!userId) return sendJson(res, fail('UNAUTHENTICATED'))
       const at = typeof body === 'object' && body !== null ? (body as { now?: unknown }).now : undefined
-      const when = typeof at === 'string' ? new Date(at) : undefined
-      if (when && Number.isNaN(when.getTime()))
+      const whenMs = typeof at === 'string' ? parseInstant(at) : undefined
+      const when = whenMs === undefined ? undefined : new Date(whenMs)
+      if (whenMs !== undefined && Number.isNaN(whenMs))
         return sendJson(res, fail('INVALID', undefined, { now: ['时间格式不正确'] }))
       // only the caller's own filings' reminders, so one tester cannot fire another's
       const report = await runReminders({ at: when, ownerId: userId })

@@ -4,7 +4,8 @@
  * the Personal Information Protection Law asks for sensitive information. The decision is kept on the device
  * with the version of the text the user read and the date; a new version of the text asks again.
  */
-import { readJson, removeKey, writeJson } from './storage'
+import { toUtcIso } from '../domain/time'
+import { readJson, writeJson } from './storage'
 
 /** Bump when the consent text (src/filing/consent) changes in substance: everyone is asked again. */
 export const SENSITIVE_CONSENT_VERSION = '2025-01-v1'
@@ -25,17 +26,8 @@ export function readSensitiveConsent(): SensitiveConsent | undefined {
   return saved
 }
 
-export function hasSensitiveConsent(): boolean {
-  return readSensitiveConsent()?.agreed === true
-}
-
 export function recordSensitiveConsent(agreed: boolean, now: Date = new Date()): SensitiveConsent {
-  const decision: SensitiveConsent = { version: SENSITIVE_CONSENT_VERSION, agreed, decidedAt: now.toISOString() }
+  const decision: SensitiveConsent = { version: SENSITIVE_CONSENT_VERSION, agreed, decidedAt: toUtcIso(now.getTime()) }
   writeJson(CONSENT_KEY, decision)
   return decision
-}
-
-/** Forgets the decision: the next sensitive field asks again. */
-export function resetSensitiveConsent(): void {
-  removeKey(CONSENT_KEY)
 }

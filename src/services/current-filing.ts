@@ -3,6 +3,7 @@
  * the change goes to device storage first (a crash or relaunch loses nothing), then to the back end with the
  * record's `version`; a newer version on the server comes back as a conflict for the page to ask about.
  */
+import { toUtcIso } from '../domain/time'
 import type { MaterialStatus } from '../domain/types'
 import { api } from './api'
 import type { ErrorEnvelope, FilingView } from './api-types'
@@ -95,7 +96,7 @@ export async function saveFilingPatch(base: FilingView, patch: FilingPatch): Pro
       patch.materials || previous?.patch.materials ? { ...previous?.patch.materials, ...patch.materials } : undefined
   }
   const baseVersion = previous?.baseVersion ?? base.version
-  writeJson(pendingKey(base.id), { id: base.id, baseVersion, patch: merged, savedAt: new Date().toISOString() })
+  writeJson(pendingKey(base.id), { id: base.id, baseVersion, patch: merged, savedAt: toUtcIso(Date.now()) })
   const result = await api.filings.update({
     id: base.id,
     version: baseVersion,

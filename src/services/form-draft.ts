@@ -5,6 +5,7 @@
  * encrypted (services/draft-crypto) — or absent; a sensitive value is never stored in clear. Synced to the back end
  * with the record's `version`; a newer version there comes back as a conflict for the page to ask about.
  */
+import { toUtcIso } from '../domain/time'
 import type { FilingForm, FilingProfile } from '../domain/types'
 import { identityFieldErrors } from '../domain/validators/formFields'
 import { api } from './api'
@@ -108,7 +109,7 @@ export function writeFormDraft(filingId: string, draft: DraftWrite): DraftWriteR
   }
   const record: StoredFormDraft = {
     baseVersion: draft.baseVersion,
-    savedAt: new Date().toISOString(),
+    savedAt: toUtcIso(Date.now()),
     plain,
     sealed,
     ...(draft.profile ? { profile: draft.profile } : {})
@@ -233,7 +234,7 @@ function formFieldErrors(errors: FieldErrors): FieldErrors {
 }
 
 /** Only what the server's schema takes: the parts the page fills, no stray keys. */
-function formForServer(form: FilingForm): FilingForm {
+export function formForServer(form: FilingForm): FilingForm {
   const out = JSON.parse(JSON.stringify(form)) as FilingForm
   if (out.owner.region && !out.owner.region.province) delete out.owner.region
   return out

@@ -2,7 +2,8 @@
  * Median time of buildChecklist + runSelfCheck on the realistic sample form (goal ≤ 200 µs).
  * Run: npx tsx test/bench/domain.bench.ts
  */
-import { buildChecklist, runSelfCheck, SAMPLE_FORM, SAMPLE_PROFILE, SAMPLE_TODAY } from '../../src/domain'
+import { buildChecklist, runSelfCheck } from '../../src/domain'
+import { SAMPLE_FORM, SAMPLE_PROFILE, SAMPLE_TODAY } from '../../src/domain/samples'
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)

@@ -1,5 +1,5 @@
 /**
- * Issue 5 "Done when": the whole journey on the H5 build against the server `npm start` runs, as one user on a
+ * The whole filing journey on the H5 build against the server `npm start` runs, as one user on a
  * 375-px phone — wizard → checklist → self-check with errors, fixed (with a reload in the middle of the form) →
  * 我已提交 → 初审通过 → reminders scheduled and, once due, in the local outbox → 短信已核验 → 备案号 → approved.
  * A second browser context (another user) cannot see the filing. Every step saves a screenshot

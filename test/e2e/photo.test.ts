@@ -1,5 +1,5 @@
 /**
- * Issue 6 "Done when": on H5, a certificate photo with glare and a clean one are uploaded through the real file
+ * The photo check in the browser: on H5, a certificate photo with glare and a clean one are uploaded through the real file
  * chooser of Taro's chooseMedia, decoded on a canvas in the browser and analysed there; the page shows the glare
  * finding for the first and no error for the second. Starts from the 材料清单 of a filing made through the API.
  */

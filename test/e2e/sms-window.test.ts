@@ -51,11 +51,22 @@ async function callApi<T>(page: Page, path: string, body?: unknown): Promise<{ o
   return (await res.json()) as { ok: boolean; data: T; code?: string }
 }
 
+/** Asks again until `read` gives `want` (the app saves in the background). */
+async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  let last: T = await read()
+  while (last !== want) {
+    if (Date.now() > until) throw new Error(`still ${String(last)}, expected ${String(want)}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    last = await read()
+  }
+}
+
 /** Opens the app and waits until it has logged in (the home page's call-to-action is there). */
 async function openApp(page: Page) {
   await gotoRoute(page, '/pages/index/index')
   await page.locator('.home-hero__cta').waitFor()
-  await expect.poll(() => sessionToken(page)).not.toBe('')
+  await eventually(async () => (await sessionToken(page)) !== '', true)
 }
 
 async function allowReminders(page: Page, name: string) {
@@ -157,7 +168,7 @@ describe('the SMS window for a late user', () => {
     await expect(ask.textContent()).resolves.toContain('短信核验剩约12小时')
     await page.locator('.reminder-ask__button').click()
     await allowReminders(page, 'sms-window-ask')
-    await expect.poll(async () => (await schedule()).data.budget.criticalCovered).toBe(2)
+    await eventually(async () => (await schedule()).data.budget.criticalCovered, 2)
     const after = await schedule()
     expect(mine(after.data, 'sms_window_12h').status).toBe('scheduled')
     expect(mine(after.data, 'sms_window_20h').status).toBe('scheduled')

@@ -100,8 +100,9 @@ describe('weapp 首页', () => {
     await waitFor(() => navigateTo.mock.calls.length > 0)
     expect(navigateTo.mock.calls[0][0].url).toBe(`/more/join/index?invite=${TOKEN}`)
     await waitFor(() => cards(page).length === 3)
-    renderPage('pages/index/index', { invite: TOKEN })
-    await new Promise((r) => setTimeout(r, 50))
+    const again = renderPage('pages/index/index', { invite: TOKEN })
+    // its cards come from the list call, answered after the page's entry effect and show hook have run
+    await waitFor(() => cards(again).length === 3)
     expect(navigateTo).toHaveBeenCalledTimes(1)
     navigateTo.mockRestore()
   })

@@ -10,7 +10,7 @@ import type { Clock, Collection, Logger, OutgoingMessage, Sender, Store } from '
 import { randomToken } from '../crypto'
 import { clearQuota, refundQuota, takeQuotaFor } from '../handlers/subscriptions/quota'
 import type { DeliveryRecord } from '../records'
-import { addMs, isoShanghai, isoUtc } from '../time'
+import { addMs, instantMs, isoShanghai, isoUtc } from '../time'
 
 /** Timing and retry settings of a run (`JOB_DEFAULTS` in run.ts). */
 export interface JobSettings {
@@ -123,7 +123,7 @@ export async function claimDelivery(run: JobRun, d: DeliveryRecord): Promise<str
  */
 export async function prepareDelivery(run: JobRun, claimed: Prepared): Promise<Prepared | null> {
   const { d, lease } = claimed
-  if (d.expiresAt && Date.parse(d.expiresAt) <= run.now().getTime()) {
+  if (d.expiresAt && instantMs(d.expiresAt) <= run.now().getTime()) {
     run.report.expired++
     await finishDelivery(run, claimed, { state: 'expired', quotaTaken: false })
     if (d.quotaTaken) await refundQuota(run.store, d.recipientId, d.template)

@@ -111,12 +111,6 @@ export function isWorkingDay(date: string): boolean {
   return dayInfo(date).working
 }
 
-/** Whether the calendar of that date's year is computed rather than published. */
-export function isProvisionalDate(date: string): boolean {
-  assertDate(date)
-  return !isArrangementPublished(+date.slice(0, 4))
-}
-
 /**
  * The n-th working day after `date` (n > 0), or before it (n < 0). n = 0 returns `date` itself when it is a working
  * day, else the next working day.
@@ -136,17 +130,6 @@ export function addWorkingDays(date: string, n: number): string {
     if (isWorkingDay(d)) left--
   }
   return d
-}
-
-/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function workingDaysBetween(from: string, to: string): number {
-  assertDate(from)
-  assertDate(to)
-  let count = 0
-  for (let d = dateToDayNumber(from) + 1, end = dateToDayNumber(to); d <= end; d++) {
-    if (isWorkingDay(dayNumberToDate(d))) count++
-  }
-  return count
 }
 
 /** Whether any date from `from` to `to` falls in a year without a published arrangement. */

@@ -1,6 +1,5 @@
 /** Word lists the reviewers apply to the mini-program's name and 备注 (from the providers' rejection FAQs). */
 import type { Severity } from '../types'
-import { RULES_CHECKED_ON, SOURCE } from './sources'
 
 export interface NameWordRule {
   word: string
@@ -70,5 +69,3 @@ export const VAGUE_DESCRIPTIONS = [
   '展示',
   '学习使用'
 ]
-
-export const NAME_RULES_SOURCE = { source: SOURCE.providerFaq, checkedOn: RULES_CHECKED_ON }

@@ -3,8 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
-import { readSensitiveConsent, recordSensitiveConsent, type SensitiveConsent } from '../../services/consent'
+import { readSensitiveConsent, recordSensitiveConsent } from '../../services/consent'
 import { goBack, openPage } from '../../services/navigation'
+import { describeConsentDecision } from './decision'
 import './index.scss'
 
 /** What is collected, in the words of the form. */
@@ -37,12 +38,6 @@ const SECTIONS: { title: string; body: string }[] = [
     body: '你仍然可以填写和检查其他信息（名称、证件有效期、小程序信息、前置审批等），只是上面列出的信息不能在这里填写和检查。'
   }
 ]
-
-function formatDecision(c: SensitiveConsent): string {
-  const d = new Date(c.decidedAt)
-  const date = Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
-  return `你已于${date}${c.agreed ? '同意' : '不同意'}（说明版本 ${c.version}）`
-}
 
 /**
  * 敏感个人信息处理说明: the separate consent asked before the first sensitive field (separate from the app's privacy
@@ -97,7 +92,7 @@ export default function ConsentPage() {
             隐私保护指引 ›
           </Text>
         </View>
-        {decision ? <Text className='consent__decision'>{formatDecision(decision)}</Text> : null}
+        {decision ? <Text className='consent__decision'>{describeConsentDecision(decision)}</Text> : null}
       </View>
     </PageShell>
   )

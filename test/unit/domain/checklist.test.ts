@@ -1,5 +1,6 @@
 /** @jest-environment node */
-import { buildChecklist, SAMPLE_PROFILE, type FilingProfile } from '../../../src/domain'
+import { buildChecklist, type FilingProfile } from '../../../src/domain'
+import { SAMPLE_PROFILE } from '../../../src/domain/samples'
 
 const profile = (over: Partial<FilingProfile>): FilingProfile => ({
   ...SAMPLE_PROFILE,

@@ -1,14 +1,7 @@
 /** @jest-environment node */
 import fc from 'fast-check'
-import {
-  buildIcs,
-  escapeIcsText,
-  foldIcsLine,
-  icsUtc,
-  unescapeIcsText,
-  unfoldIcs,
-  type IcsEvent
-} from '../../../src/domain'
+import { buildIcs, escapeIcsText, foldIcsLine, icsUtc, unfoldIcs, type IcsEvent } from '../../../src/domain'
+import { unescapeIcsText } from './support'
 
 const NOW = '2026-11-23T09:00:00+08:00'
 

@@ -7,11 +7,11 @@ import {
   newProgress,
   planReminders,
   REMINDER_TEMPLATES,
-  SAMPLE_FILING,
   type Filing,
   type FilingProgress,
   type StageAction
 } from '../../../src/domain'
+import { SAMPLE_FILING } from '../../../src/domain/samples'
 
 const ctx = { platform: 'weapp' as const, province: '12' }
 function progress(steps: [StageAction, string][]): FilingProgress {

@@ -1,13 +1,6 @@
 /** @jest-environment node */
-import {
-  runSelfCheck,
-  SAMPLE_FORM,
-  SAMPLE_PROFILE,
-  SAMPLE_TODAY,
-  profileFindings,
-  type FilingForm,
-  type FilingProfile
-} from '../../../src/domain'
+import { runSelfCheck, profileFindings, type FilingForm, type FilingProfile } from '../../../src/domain'
+import { SAMPLE_FORM, SAMPLE_PROFILE, SAMPLE_TODAY } from '../../../src/domain/samples'
 
 const TODAY = SAMPLE_TODAY
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x))

@@ -3,13 +3,13 @@ import {
   allowedActions,
   applyStageAction,
   newProgress,
-  SAMPLE_PROFILE,
   STAGE_LABELS,
   stageEtas,
   type FilingProgress,
   type Stage,
   type StageAction
 } from '../../../src/domain'
+import { SAMPLE_PROFILE } from '../../../src/domain/samples'
 
 const T0 = '2025-09-22T09:00:00+08:00'
 const ctx = { platform: 'weapp' as const, province: '12' }

@@ -1,13 +1,13 @@
 /** @jest-environment node */
 import fc from 'fast-check'
 import {
-  SAMPLE_FORM,
   identityFieldErrors,
   parseFilingNumber,
   validateIdCard,
   validateMobile,
   validateUscc
 } from '../../../src/domain'
+import { SAMPLE_FORM } from '../../../src/domain/samples'
 
 const TODAY = '2026-11-23'
 

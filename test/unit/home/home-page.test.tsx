@@ -13,9 +13,8 @@ import { STAGE_LABELS } from '../../../src/domain/stages'
 import type { Stage } from '../../../src/domain/types'
 import type { FilingSummary } from '../../../src/services/api-types'
 import { summary } from './fixtures'
-import { setRoute, showPage } from './taro-page-hooks'
+import { setRoute, showPage } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { list: jest.fn() }, invites: {} },
   forgetSession: jest.fn()

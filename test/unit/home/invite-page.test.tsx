@@ -12,9 +12,8 @@ import { api } from '../../../src/services/api'
 import { inviteShareMessage } from '../../../src/services/invites'
 import { setCurrentFilingId } from '../../../src/services/filings'
 import { filingView } from './fixtures'
-import { setRoute, shareMessage } from './taro-page-hooks'
+import { setRoute, shareMessage } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: {
     filings: { get: jest.fn(), list: jest.fn() },

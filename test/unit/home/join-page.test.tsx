@@ -9,9 +9,8 @@ import { api } from '../../../src/services/api'
 import { currentFilingId } from '../../../src/services/filings'
 import { openPage } from '../../../src/services/navigation'
 import { filingView } from './fixtures'
-import { setRoute } from './taro-page-hooks'
+import { setRoute } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { invites: { accept: jest.fn() } },
   forgetSession: jest.fn()

@@ -3,6 +3,7 @@ import PhotoCheckPage from '../../../src/filing/photo-check'
 import { api } from '../../../src/services/api'
 import type { FilingView } from '../../../src/services/api-types'
 import { choosePhoto, photoError, readPhotoPixels } from '../../../src/services/photo-picker'
+import { setRoute } from '../../setup/page-hooks'
 import { decodeFixture, fail, ok, sampleView, summaryOf } from './support'
 
 jest.mock('../../../src/services/api', () => ({
@@ -13,12 +14,7 @@ jest.mock('../../../src/services/photo-picker', () => {
   const actual = jest.requireActual('../../../src/services/photo-picker')
   return { ...actual, choosePhoto: jest.fn(), readPhotoPixels: jest.fn() }
 })
-const mockRouter = { params: { material: 'owner_certificate' } as Record<string, string> }
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  const hooks = { useDidShow: () => undefined, useRouter: () => mockRouter }
-  return { ...actual, ...hooks, default: { ...actual.default, ...hooks }, __esModule: true }
-})
+const openWith = (params: Record<string, string>) => setRoute(params, '/filing/photo-check/index')
 
 // decoding and analysing a 1280×720 photo in jsdom takes a while on a busy machine
 configure({ asyncUtilTimeout: 10000 })
@@ -59,7 +55,7 @@ const chooseButton = () => document.querySelector('.photo-check__choose') as HTM
 beforeEach(() => {
   localStorage.clear()
   jest.resetAllMocks()
-  mockRouter.params = { material: 'owner_certificate' }
+  openWith({ material: 'owner_certificate' })
 })
 
 describe('检查照片', () => {
@@ -159,7 +155,7 @@ describe('检查照片', () => {
   })
 
   it('checks a face photo for the face-check material', async () => {
-    mockRouter.params = { material: 'face_check' }
+    openWith({ material: 'face_check' })
     await renderPage()
     expect(screen.getByText('检查照片：小程序负责人人脸核身')).toBeInTheDocument()
     expect(screen.getByText('当前状态：未准备')).toBeInTheDocument()

@@ -4,8 +4,6 @@ import AboutPage from '../../../src/more/about'
 import { RULE_DATA_VERSIONS } from '../../../src/domain/rules'
 import pkg from '../../../package.json'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('../home/taro-page-hooks').taroWithPageHooks())
-
 describe('关于', () => {
   it('shows the app version from package.json', () => {
     const { container } = render(<AboutPage />)

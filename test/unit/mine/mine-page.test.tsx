@@ -4,7 +4,6 @@ import MinePage from '../../../src/pages/mine'
 import { ROUTES } from '../../../src/constants/routes'
 import { openPage } from '../../../src/services/navigation'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('../home/taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
 
 describe('我的', () => {

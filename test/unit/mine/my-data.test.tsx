@@ -10,7 +10,6 @@ import { api, forgetSession } from '../../../src/services/api'
 import { openPage } from '../../../src/services/navigation'
 import { readJson, writeJson } from '../../../src/services/storage'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('../home/taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { export: jest.fn(), purge: jest.fn() } },
   forgetSession: jest.fn()

@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import {
   PHOTO_FINDING_TEXT,
+  PHOTO_THRESHOLDS,
   analysePhoto,
   checkBlur,
   checkExposure,
@@ -41,8 +42,10 @@ describe('analysePhoto', () => {
     }
     expect(report.metrics).toMatchObject({ width: blurred.image.width, height: blurred.image.height })
     expect(Math.max(report.metrics.analysedWidth, report.metrics.analysedHeight)).toBeLessThanOrEqual(512)
-    expect(report.metrics.sharpness).toBeLessThan(0.54)
-    expect(report.ms).toBeGreaterThanOrEqual(0)
+    // the blur finding comes from the measured sharpness, judged against the analyser's own threshold
+    expect(report.metrics.sharpness).toBeLessThan(PHOTO_THRESHOLDS.blur.minSharpness)
+    // the time taken is reported (its value is the machine's, never asserted)
+    expect(Number.isFinite(report.ms)).toBe(true)
   })
 
   it('a blank frame has nothing to judge: no blur, glare or greyscale verdict, only that no document was found', () => {

@@ -59,7 +59,7 @@ export function accuracyOf(analyser: string, scored: Scored[]): Accuracy {
 }
 
 /**
- * The issue's bar for one analyser: at least 95% correct over the cases it is judged on, with enough positive and
+ * The bar for one analyser: at least 95% correct over the cases it is judged on, with enough positive and
  * negative cases (one per seed) that the rate means something. Misses are listed when it fails.
  */
 export function expectAccurate(analyser: string, scored: Scored[], minEach = 24): void {

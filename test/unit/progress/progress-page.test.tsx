@@ -17,8 +17,6 @@ import { openPage } from '../../../src/services/navigation'
 import { loadSubscriptionStatus, requestStageSubscriptions } from '../../../src/services/subscriptions'
 import { NOW_MS, STAGES, deferred, fail, flush, mockRouter, ok, viewAt } from './support'
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-jest.mock('@tarojs/taro', () => require('./support').taroMock())
 jest.mock('../../../src/services/api', () => ({
   api: {
     filings: { list: jest.fn(), get: jest.fn(), advance: jest.fn(), schedule: jest.fn() },

@@ -1,14 +1,7 @@
 /** @jest-environment node */
 import fc from 'fast-check'
-import {
-  MATERIALS,
-  REJECTION_REASONS,
-  SAMPLE_FORM,
-  buildChecklist,
-  findRejectionReason,
-  relevantFixes,
-  SAMPLE_PROFILE
-} from '../../../src/domain'
+import { MATERIALS, REJECTION_REASONS, buildChecklist, findRejectionReason, relevantFixes } from '../../../src/domain'
+import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../../src/domain/samples'
 import { ROUTES, withQuery } from '../../../src/constants/routes'
 import { fixUrl } from '../../../src/pages/progress/fix-links'
 import { joinReasons } from '../../../src/pages/progress/reasons'

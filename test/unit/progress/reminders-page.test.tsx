@@ -13,8 +13,6 @@ import type { ReminderBudget, ScheduleItem } from '../../../src/services/reminde
 import { canAskFor, canRequestSubscriptions, requestStageSubscriptions } from '../../../src/services/subscriptions'
 import { NOW_MS, fail, mockRouter, ok, viewAt } from './support'
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-jest.mock('@tarojs/taro', () => require('./support').taroMock())
 jest.mock('../../../src/services/api', () => ({
   api: {
     filings: { list: jest.fn(), get: jest.fn(), schedule: jest.fn() },

@@ -9,6 +9,7 @@ import { maskAddress, maskIdNumber, maskMobile, maskUscc } from '../../../src/do
 import { SAMPLE_FILING } from '../../../src/domain/samples'
 import type { Filing, FilingProgress, Stage, StageAction } from '../../../src/domain/types'
 import type { ErrorEnvelope, FilingView } from '../../../src/services/api-types'
+import type * as PageHooks from '../../setup/page-hooks'
 
 /** The tests' clock: Monday 2026-11-23, 10:00 in Shanghai. */
 export const NOW = '2026-11-23T10:00:00+08:00'
@@ -119,14 +120,14 @@ export async function flush(): Promise<void> {
   })
 }
 
-/** Taro's page hooks need the page runtime; the page renders alone here. */
-export const mockRouter = { params: {} as Record<string, string> }
-export function taroMock() {
-  const actual = jest.requireActual('@tarojs/taro')
-  const hooks = {
-    useRouter: () => mockRouter,
-    useDidShow: () => undefined,
-    useDidHide: () => undefined
+/** The page's query, read by the shared page-hook stand-ins' `useRouter` (test/setup/page-hooks). */
+// loaded on use: node-environment tests share this module and have no Taro runtime
+const pageHooks = () => jest.requireActual<typeof PageHooks>('../../setup/page-hooks')
+export const mockRouter = {
+  get params(): Record<string, string> {
+    return pageHooks().pageHooks.useRouter().params as Record<string, string>
+  },
+  set params(params: Record<string, string>) {
+    pageHooks().setRoute(params, '/pages/progress/index')
   }
-  return { ...actual, ...hooks, default: { ...actual.default, ...hooks }, __esModule: true }
 }

@@ -9,25 +9,21 @@ import SelfCheckPage from '../../../src/filing/self-check'
 import { ROUTES } from '../../../src/constants/routes'
 import { SENSITIVE_FIELD_PATHS } from '../../../src/domain/types'
 import { api } from '../../../src/services/api'
-import {
-  SENSITIVE_CONSENT_VERSION,
-  hasSensitiveConsent,
-  readSensitiveConsent,
-  recordSensitiveConsent
-} from '../../../src/services/consent'
+import { SENSITIVE_CONSENT_VERSION, readSensitiveConsent, recordSensitiveConsent } from '../../../src/services/consent'
 import { forgetDraftKey } from '../../../src/services/draft-crypto'
 import { setCurrentFilingId } from '../../../src/services/filings'
 import { readFormDraft } from '../../../src/services/form-draft'
 import { DRAFT_KEY_B64, FILING_ID, fieldBlock, fill, findingsText, inputOf, ownerView, withForm } from './support'
-import { setRoute, showPage } from './taro-hooks'
+import { setRoute, showPage } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { get: jest.fn(), list: jest.fn(), update: jest.fn(), draftKey: jest.fn() } }
 }))
 
 const filings = api.filings as unknown as Record<'get' | 'list' | 'update' | 'draftKey', jest.Mock>
 let navigateTo: jest.SpyInstance
+/** Whether the user agreed to the current text of the consent. */
+const hasSensitiveConsent = () => readSensitiveConsent()?.agreed === true
 let navigateBack: jest.SpyInstance
 
 /** A new filing: nothing sensitive filled in yet. */

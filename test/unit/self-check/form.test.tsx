@@ -22,7 +22,6 @@ import {
   typeInto
 } from './support'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { get: jest.fn(), list: jest.fn(), update: jest.fn(), draftKey: jest.fn() } }
 }))

@@ -15,7 +15,6 @@ import { setCurrentFilingId } from '../../../src/services/filings'
 import { writeFormDraft } from '../../../src/services/form-draft'
 import { DRAFT_KEY_B64, FILING_ID, ownerView, withForm } from './support'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { get: jest.fn(), list: jest.fn(), update: jest.fn(), draftKey: jest.fn() } }
 }))

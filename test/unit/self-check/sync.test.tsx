@@ -10,9 +10,8 @@ import { forgetDraftKey } from '../../../src/services/draft-crypto'
 import { setCurrentFilingId } from '../../../src/services/filings'
 import { readFormDraft } from '../../../src/services/form-draft'
 import { DRAFT_KEY_B64, FILING_ID, fieldBlock, fill, ownerView, shownValue, withForm } from './support'
-import { hidePage, setRoute, showPage } from './taro-hooks'
+import { hidePage, setRoute, showPage } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('./taro-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { get: jest.fn(), list: jest.fn(), update: jest.fn(), draftKey: jest.fn() } }
 }))

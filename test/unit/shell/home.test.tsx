@@ -3,7 +3,6 @@ import HomePage from '../../../src/pages/index'
 import { api } from '../../../src/services/api'
 
 // The page's Taro hooks and its list call: the cards themselves are covered in test/unit/home
-jest.mock('@tarojs/taro', () => jest.requireActual('../home/taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { list: jest.fn() } },
   forgetSession: jest.fn()

@@ -10,9 +10,8 @@ import { api } from '../../../src/services/api'
 import { loadWizardDraft } from '../../../src/services/drafts'
 import { currentFilingId } from '../../../src/services/filings'
 import { openPage } from '../../../src/services/navigation'
-import { setRoute } from '../home/taro-page-hooks'
+import { setRoute } from '../../setup/page-hooks'
 
-jest.mock('@tarojs/taro', () => jest.requireActual('../home/taro-page-hooks').taroWithPageHooks())
 jest.mock('../../../src/services/api', () => ({
   api: { filings: { create: jest.fn() } },
   forgetSession: jest.fn()

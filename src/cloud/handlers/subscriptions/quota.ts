@@ -7,6 +7,7 @@ import type { TemplateKind } from '../../../domain/types'
 import { sha256Hex } from '../../crypto'
 import type { Store } from '../../ports'
 import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../../records'
+import { instantMs } from '../../time'
 
 export function subscriptionId(userId: string, template: TemplateKind): string {
   return sha256Hex(`${userId}|${template}`).slice(0, 32)
@@ -35,7 +36,7 @@ export async function openDeliveriesOf(store: Store, recipientId: string, nowMs:
   const open = await store
     .collection<DeliveryRecord>(COLLECTIONS.deliveries)
     .find({ recipientId, state: { $in: ['pending', 'claimed'] } })
-  return open.filter((d) => !d.expiresAt || Date.parse(d.expiresAt) > nowMs)
+  return open.filter((d) => !d.expiresAt || instantMs(d.expiresAt) > nowMs)
 }
 
 /**

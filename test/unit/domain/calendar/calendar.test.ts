@@ -5,13 +5,12 @@ import {
   addDays,
   addWorkingDays,
   dayInfo,
-  isProvisionalDate,
   isWorkingDay,
   PUBLISHED_ARRANGEMENTS,
-  statutoryHolidays,
-  workingDaysBetween
+  statutoryHolidays
 } from '../../../../src/domain'
 import { LUNAR_HOLIDAY_DATES } from '../../../../src/domain/calendar/lunarDates'
+import { workingDaysBetween } from '../support'
 import { FIRST_YEAR, LAST_YEAR, lunarHolidayDatesFromPackage } from './generate-lunar-table'
 
 function everyDay(from: string, to: string): string[] {
@@ -107,8 +106,8 @@ describe('statutory holidays (years without a published arrangement)', () => {
   })
 
   it('flags provisional years only', () => {
-    expect(isProvisionalDate('2026-12-31')).toBe(false)
-    expect(isProvisionalDate('2027-01-01')).toBe(true)
+    expect(dayInfo('2026-12-31').provisional).toBe(false)
+    expect(dayInfo('2027-01-01').provisional).toBe(true)
   })
 })
 
