@@ -90,7 +90,7 @@ describe('weapp 进度: the SMS window for a late user', () => {
       }
     }, 5000)
     await tap(page, 'progress-form__confirm--platform_pass')
-    await waitFor(() => page.dom.textContent.includes('核验截止'), 10_000)
+    await waitFor(() => page.dom.textContent.includes('已记录：初审通过'), 10_000)
 
     const view = await cloud.call(OWNER, 'filings', 'get', { id: filingId })
     const arrivedAt = Date.parse(view.data.progress.history.at(-1).at)
@@ -108,19 +108,15 @@ describe('weapp 进度: the SMS window for a late user', () => {
     expect(due('sms_window_12h')).toBe(arrivedAt + 12 * HOUR)
     expect(due('sms_window_20h')).toBe(arrivedAt + 20 * HOUR)
     expect(s.data.budget).toMatchObject({ critical: 2, criticalCovered: 1 })
-    await waitFor(() => {
-      try {
-        return !!byClass(page, 'reminder-ask__button')
-      } catch {
-        return false
-      }
-    }, 10_000)
+    // the page says what one more tap covers once it has the new window's schedule
+    await waitFor(() => page.dom.textContent.includes('将能收到：短信核验剩约12小时'), 10_000)
     await tap(page, 'reminder-ask__button')
     for (let i = 0; i < 50 && s.data.budget.criticalCovered < 2; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100))
       s = await schedule()
     }
     expect(s.data.budget.criticalCovered).toBe(2)
+    expect(subscribeRequests.at(-1)).toEqual(['TPL_SMS'])
 
     // nothing at the moment of reporting; each warning at its instant; nothing more
     expect(await cloud.runRemindersAt(Date.now())).toMatchObject({ sent: 0 })
