@@ -7,7 +7,8 @@
  *   PORT (8787), BEIAN_DATA_DIR (.local-data), BEIAN_STATIC_DIR (dist/h5),
  *   DATABASE_URL — a PostgreSQL server (`postgres://user:pass@host:5432/db`) shared by any number of instances;
  *     unset: embedded PostgreSQL (PGlite) in <data dir>/pglite, one instance per data folder,
- *   BEIAN_PG_POOL — connections per instance to DATABASE_URL (10),
+ *   BEIAN_PG_POOL — connections per instance to DATABASE_URL (10), BEIAN_PG_SCHEMA — schema of the tables (beian),
+ *   BEIAN_MAX_FILINGS_PER_USER — filings one user may own (50),
  *   BEIAN_STORE=nedb — the former NeDB datafiles in the data folder (until `npm run migrate:nedb` has moved them),
  *   BEIAN_DATA_KEY — base64 32-byte AES key; in local mode generated once into <data dir>/data.key if absent,
  *   TT_APPID + TT_SECRET — Douyin: tt.login codes via code2Session, reminders via notify-user v2,
@@ -69,7 +70,9 @@ async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<Opene
   if (env.DATABASE_URL) {
     const pool = Number(env.BEIAN_PG_POOL || 10)
     if (!Number.isInteger(pool) || pool < 1) throw new StartError('BEIAN_PG_POOL must be a whole number ≥ 1')
-    const store = new PgStore(openPostgres(env.DATABASE_URL, { max: pool }))
+    const store = new PgStore(openPostgres(env.DATABASE_URL, { max: pool }), {
+      schema: env.BEIAN_PG_SCHEMA || undefined
+    })
     try {
       await store.migrate()
     } catch (err) {
@@ -133,6 +136,9 @@ async function main(): Promise<void> {
   const opened = await openStore(process.env, dataDir)
   const { store } = opened
   const ttTemplates = jsonEnv('TT_TEMPLATE_IDS')
+  const maxFilingsPerUser = Number(process.env.BEIAN_MAX_FILINGS_PER_USER || DEFAULT_SETTINGS.maxFilingsPerUser)
+  if (!Number.isInteger(maxFilingsPerUser) || maxFilingsPerUser < 1)
+    throw new StartError('BEIAN_MAX_FILINGS_PER_USER must be a whole number ≥ 1')
   const deps: Deps = {
     store,
     clock: systemClock,
@@ -140,6 +146,7 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     settings: {
       ...DEFAULT_SETTINGS,
+      maxFilingsPerUser,
       templateIds: { ...(douyin ? {} : LOCAL_TEMPLATE_IDS), ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') }
     }
   }

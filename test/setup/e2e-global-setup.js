@@ -18,7 +18,8 @@ function freePort() {
   })
 }
 
-async function waitForHealth(url, child, ms = 30000) {
+// the embedded database compiles its WebAssembly at start: give a loaded machine time
+async function waitForHealth(url, child, ms = 120000) {
   const t0 = Date.now()
   while (Date.now() - t0 < ms) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
