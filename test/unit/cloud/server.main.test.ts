@@ -40,6 +40,8 @@ function serverEnv(options: StartOptions): NodeJS.ProcessEnv {
     BEIAN_STATIC_DIR: path.join(dir, 'no-h5')
   }
   delete env.BEIAN_DATA_KEY
+  // `npm start` as it is: the embedded database, even when the test run has a PostgreSQL server
+  delete env.DATABASE_URL
   delete env.TT_APPID
   delete env.TT_SECRET
   return { ...env, ...options.env }
