@@ -20,10 +20,14 @@ const unit = {
   setupFiles: ['<rootDir>/test/setup/env.js'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/unit-after-env.js'],
   // babel-jest picks up babel.config.js (babel-preset-taro switches to commonjs when NODE_ENV=test)
-  transform: { '^.+\\.(mjs|cjs|[jt]sx?)$': 'babel-jest' },
+  transform: {
+    // PGlite's CommonJS build imports Node built-ins dynamically, which jest's vm cannot run as it is
+    '/node_modules/@electric-sql/pglite/dist/.+\\.c?js$': '<rootDir>/test/setup/pglite-cjs-transform.js',
+    '^.+\\.(mjs|cjs|[jt]sx?)$': 'babel-jest'
+  },
   // Taro, NutUI, Stencil and lodash-es ship ESM: transform them too
   transformIgnorePatterns: [
-    '<rootDir>/node_modules/(?!(@tarojs|@nutui|@stencil|lodash-es|swiper|query-string|decode-uri-component|split-on-first|filter-obj|chinese-days)/)'
+    '<rootDir>/node_modules/(?!(@electric-sql/pglite/dist|@tarojs|@nutui|@stencil|lodash-es|swiper|query-string|decode-uri-component|split-on-first|filter-obj|chinese-days)/)'
   ],
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/setup/style-stub.js',

@@ -5,6 +5,11 @@
  *   BEIAN_MODE — `local` (login code = identity, dev endpoints; `npm start` sets it) or `production` (Douyin
  *     code2Session; needs TT_APPID, TT_SECRET and BEIAN_DATA_KEY). Unset means production: fail closed.
  *   PORT (8787), BEIAN_DATA_DIR (.local-data), BEIAN_STATIC_DIR (dist/h5),
+ *   DATABASE_URL — a PostgreSQL server (`postgres://user:pass@host:5432/db`) shared by any number of instances;
+ *     unset: embedded PostgreSQL (PGlite) in <data dir>/pglite, one instance per data folder,
+ *   BEIAN_PG_POOL — connections per instance to DATABASE_URL (10), BEIAN_PG_SCHEMA — schema of the tables (beian),
+ *   BEIAN_MAX_FILINGS_PER_USER — filings one user may own (50),
+ *   BEIAN_STORE=nedb — the former NeDB datafiles in the data folder (until `npm run migrate:nedb` has moved them),
  *   BEIAN_DATA_KEY — base64 32-byte AES key; in local mode generated once into <data dir>/data.key if absent,
  *   TT_APPID + TT_SECRET — Douyin: tt.login codes via code2Session, reminders via notify-user v2,
  *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
@@ -19,9 +24,11 @@ import * as path from 'path'
 import { DEFAULT_SETTINGS, type Deps } from '../cloud/context'
 import { localKeyProvider } from '../cloud/crypto'
 import { localCodeExchanger } from '../cloud/handlers/session/login'
-import { consoleLogger, systemClock } from '../cloud/ports'
+import { consoleLogger, systemClock, type Store } from '../cloud/ports'
 import { COLLECTIONS, INDEXES } from '../cloud/records'
 import { NedbStore } from '../cloud/stores/nedb-store'
+import { openPglite, openPostgres } from '../cloud/stores/pg-drivers'
+import { PgStore } from '../cloud/stores/pg-store'
 import { createServerApp } from './app'
 import { lockDataDir } from './data-lock'
 import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
@@ -51,6 +58,55 @@ const LOCAL_TEMPLATE_IDS = {
 /** A start-up refusal: printed as it is, exit code 1. */
 class StartError extends Error {}
 
+interface OpenedStore {
+  store: Store
+  describe: string
+  close(): Promise<void>
+}
+
+/** The folder PGlite keeps its cluster in, inside the data folder. */
+const PGLITE_DIR = 'pglite'
+
+/**
+ * DATABASE_URL: a PostgreSQL server, shared by every instance. Otherwise embedded PGlite in the data folder
+ * (BEIAN_STORE=nedb keeps the former NeDB files until they are imported). Migrations run before the port opens.
+ */
+async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedStore> {
+  if (env.DATABASE_URL) {
+    const pool = Number(env.BEIAN_PG_POOL || 10)
+    if (!Number.isInteger(pool) || pool < 1) throw new StartError('BEIAN_PG_POOL must be a whole number ≥ 1')
+    const store = new PgStore(openPostgres(env.DATABASE_URL, { max: pool }), {
+      schema: env.BEIAN_PG_SCHEMA || undefined
+    })
+    try {
+      await store.migrate()
+    } catch (err) {
+      await store.close().catch(() => undefined)
+      // the URL may carry a password: name the host only
+      const host = /@([^/?]+)/.exec(env.DATABASE_URL)?.[1] ?? 'DATABASE_URL'
+      throw new StartError(`cannot use the PostgreSQL server at ${host}: ${(err as Error).message}`)
+    }
+    return { store, describe: 'PostgreSQL server (DATABASE_URL)', close: () => store.close() }
+  }
+  if (env.BEIAN_STORE === 'nedb') {
+    const store = new NedbStore({ dir: dataDir, indexes: INDEXES, compactEveryMs: 10 * 60_000 })
+    // every datafile loaded and checked before the port opens: a corrupt one stops the start, naming the file
+    await store.open(Object.values(COLLECTIONS))
+    return { store, describe: `NeDB files in ${dataDir}`, close: () => store.close() }
+  }
+  if (env.BEIAN_STORE && env.BEIAN_STORE !== 'pglite')
+    throw new StartError(`BEIAN_STORE must be "pglite" or "nedb", not "${env.BEIAN_STORE}"`)
+  const folder = path.join(dataDir, PGLITE_DIR)
+  let store: PgStore
+  try {
+    store = new PgStore(await openPglite(folder))
+    await store.migrate()
+  } catch (err) {
+    throw new StartError(`cannot open the embedded database in ${folder}: ${(err as Error).message}`)
+  }
+  return { store, describe: `embedded PostgreSQL (PGlite) in ${folder}`, close: () => store.close() }
+}
+
 /**
  * Local mode (code = identity, dev endpoints) only when asked for by name; anything else is production and
  * must have its credentials, so a missing variable can never open the server to anyone with a made-up code.
@@ -78,13 +134,16 @@ async function main(): Promise<void> {
   const mode = chooseMode(process.env)
   const douyin = mode === 'douyin'
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const unlock = lockDataDir(dataDir)
+  // an embedded store is one process's: a second server on the folder is refused (a server's store is shared)
+  const unlock = process.env.DATABASE_URL ? () => undefined : lockDataDir(dataDir)
 
   const { keys, generated, source } = localKeyProvider(dataDir)
-  const store = new NedbStore({ dir: dataDir, indexes: INDEXES, compactEveryMs: 10 * 60_000 })
-  // every datafile loaded and checked before the port opens: a corrupt one stops the start, naming the file
-  await store.open(Object.values(COLLECTIONS))
+  const opened = await openStore(process.env, dataDir)
+  const { store } = opened
   const ttTemplates = jsonEnv('TT_TEMPLATE_IDS')
+  const maxFilingsPerUser = Number(process.env.BEIAN_MAX_FILINGS_PER_USER || DEFAULT_SETTINGS.maxFilingsPerUser)
+  if (!Number.isInteger(maxFilingsPerUser) || maxFilingsPerUser < 1)
+    throw new StartError('BEIAN_MAX_FILINGS_PER_USER must be a whole number ≥ 1')
   const deps: Deps = {
     store,
     clock: systemClock,
@@ -92,6 +151,7 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     settings: {
       ...DEFAULT_SETTINGS,
+      maxFilingsPerUser,
       templateIds: { ...(douyin ? {} : LOCAL_TEMPLATE_IDS), ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') }
     }
   }
@@ -131,7 +191,9 @@ async function main(): Promise<void> {
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   console.info(`备案助手 server (${mode} mode) on http://127.0.0.1:${actualPort}`)
-  console.info(`  data: ${dataDir}`)
+  console.info(`  data: ${opened.describe}`)
+  if (opened.describe.startsWith('embedded') && fs.readdirSync(dataDir).some((f) => f.endsWith('.db')))
+    console.info(`  NeDB files found in ${dataDir}: import them with npm run migrate:nedb -- ${dataDir}`)
   if (generated)
     console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
   else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
@@ -145,7 +207,7 @@ async function main(): Promise<void> {
     platformSync?.stop()
     fakePlatforms?.stop()
     await app.close()
-    await store.close()
+    await opened.close()
     unlock()
     process.exit(0)
   }

@@ -18,7 +18,8 @@ function freePort() {
   })
 }
 
-async function waitForHealth(url, child, ms = 30000) {
+// the embedded database compiles its WebAssembly at start: give a loaded machine time
+async function waitForHealth(url, child, ms = 120000) {
   const t0 = Date.now()
   while (Date.now() - t0 < ms) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
@@ -45,7 +46,14 @@ module.exports = async function e2eGlobalSetup() {
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'a')
   const child = spawn('node', ['dist/server/index.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BEIAN_DATA_DIR: dataDir, BEIAN_MODE: 'local', BEIAN_DEV: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BEIAN_DATA_DIR: dataDir,
+      BEIAN_MODE: 'local',
+      BEIAN_DEV: '1',
+      DATABASE_URL: ''
+    },
     stdio: ['ignore', log, log]
   })
   await waitForHealth(url, child)

@@ -19,7 +19,7 @@ beforeAll(() => {
   // the real build script: what it bundles is what a deployment runs
   execFileSync(process.execPath, [path.join(root, 'scripts/build-server.mjs'), '--outfile', outfile], { cwd: root })
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-main-'))
-}, 60_000)
+}, 200_000)
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
@@ -40,6 +40,8 @@ function serverEnv(options: StartOptions): NodeJS.ProcessEnv {
     BEIAN_STATIC_DIR: path.join(dir, 'no-h5')
   }
   delete env.BEIAN_DATA_KEY
+  // `npm start` as it is: the embedded database, even when the test run has a PostgreSQL server
+  delete env.DATABASE_URL
   delete env.TT_APPID
   delete env.TT_SECRET
   return { ...env, ...options.env }
@@ -59,7 +61,8 @@ function launch(options: StartOptions): { child: ChildProcess; output: () => str
 function start(options: StartOptions = {}): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const { child, output } = launch(options)
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output()}`)), 20_000)
+    // embedded PostgreSQL compiles its WebAssembly at start: seconds on a loaded machine
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output()}`)), 90_000)
     const check = () => {
       const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())
       if (m && output().includes('dev endpoints')) {
@@ -79,7 +82,7 @@ function refusedStart(options: StartOptions = {}): Promise<{ code: number | null
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`server did not exit: ${output()}`))
-    }, 20_000)
+    }, 90_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
       resolve({ code, output: output() })
@@ -129,7 +132,7 @@ it('starts, serves the API, keeps its data and key across a restart, and stops c
   )
   expect(again).toMatchObject({ ok: true, data: { form: { ownerPrincipal: { mobile: '13800138000' } } } })
   expect(await stop(second.child)).toBe(0)
-}, 60_000)
+}, 200_000)
 
 describe('an operator mistake stops the start with a clear message and a non-zero exit', () => {
   it('a second server on the same data folder', async () => {
@@ -146,7 +149,7 @@ describe('an operator mistake stops the start with a clear message and a non-zer
     // its lock went with it: the folder can be used again
     const again = await start()
     expect(await stop(again.child)).toBe(0)
-  }, 60_000)
+  }, 200_000)
 
   it.each<[string, NodeJS.ProcessEnv, RegExp]>([
     ['production without any credential', { BEIAN_MODE: 'production' }, /TT_APPID, TT_SECRET, BEIAN_DATA_KEY/],
@@ -170,24 +173,40 @@ describe('an operator mistake stops the start with a clear message and a non-zer
         fs.rmSync(dir, { recursive: true, force: true })
       }
     },
-    30_000
+    120_000
   )
 
-  it('a corrupt datafile, named in the message', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-corrupt-'))
+  it('a corrupt embedded database, its folder named in the message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-corrupt-pg-'))
     try {
       const ok = await start({ dir })
       expect(await stop(ok.child)).toBe(0)
+      fs.writeFileSync(path.join(dir, 'pglite/global/pg_control'), Buffer.alloc(8192, 0x5a))
+      const result = await refusedStart({ dir })
+      expect(result.code).not.toBe(0)
+      expect(result.output).toContain(`cannot open the embedded database in ${path.join(dir, 'pglite')}`)
+      expect(result.output).not.toMatch(/on http:/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 200_000)
+
+  it('a corrupt NeDB datafile (BEIAN_STORE=nedb), named in the message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-corrupt-'))
+    const env = { BEIAN_STORE: 'nedb' }
+    try {
+      const ok = await start({ dir, env })
+      expect(await stop(ok.child)).toBe(0)
       const file = path.join(dir, 'invites.db')
       fs.writeFileSync(file, '{"_id":"a","version":1,"state":"open"}\n{"_id":"b","vers\n')
-      const result = await refusedStart({ dir })
+      const result = await refusedStart({ dir, env })
       expect(result.code).not.toBe(0)
       expect(result.output).toContain(file)
       expect(result.output).not.toMatch(/on http:/)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 200_000)
 })
 
 it('answers a 6 MB body with 413 and the envelope, and keeps serving', async () => {
@@ -204,7 +223,7 @@ it('answers a 6 MB body with 413 and the envelope, and keeps serving', async () 
   } finally {
     expect(await stop(server.child)).toBe(0)
   }
-}, 60_000)
+}, 200_000)
 
 /**
  * A production install (`npm ci --omit=dev`) has only `dependencies`. The bundle is copied with package.json to
@@ -218,8 +237,8 @@ it('runs from a folder holding only the production dependencies', async () => {
       dependencies: Record<string, string>
     }
     fs.copyFileSync(path.join(root, 'package.json'), path.join(deploy, 'package.json'))
-    fs.mkdirSync(path.join(deploy, 'dist/server'), { recursive: true })
-    fs.copyFileSync(outfile, path.join(deploy, 'dist/server/index.js'))
+    // the bundle's folder: index.js and the embedded database's WebAssembly beside it
+    fs.cpSync(path.dirname(outfile), path.join(deploy, 'dist/server'), { recursive: true })
     for (const name of Object.keys(pkg.dependencies)) {
       const link = path.join(deploy, 'node_modules', name)
       fs.mkdirSync(path.dirname(link), { recursive: true })
@@ -243,4 +262,4 @@ it('runs from a folder holding only the production dependencies', async () => {
   } finally {
     fs.rmSync(deploy, { recursive: true, force: true })
   }
-}, 60_000)
+}, 200_000)

@@ -1,13 +1,17 @@
 /** @jest-environment node */
 /**
- * One contract, every Store: the embedded nedb store (local server) and the wx-server-sdk adapter over the
- * in-memory fake of the cloud database.
+ * One contract, every Store: the embedded nedb store, the wx-server-sdk adapter over the in-memory fake of the
+ * cloud database, PgStore on embedded PGlite (in memory) and PgStore on a PostgreSQL server (DATABASE_URL; the
+ * suite says it is skipped when none is configured — `npm test` starts one, see README).
  */
 import fc from 'fast-check'
 import { NedbStore } from '../../../src/cloud/stores/nedb-store'
 import { WxStore } from '../../../src/cloud/stores/wx-store'
 import { DuplicateKeyError, type Filter, type Store, type StoredDoc } from '../../../src/cloud/ports'
 import { createFakeWxDatabase } from './fakes/fake-wx-database'
+import { PgStore, type SqlDriver } from '../../../src/cloud/stores/pg-store'
+import { openPglite, openPostgres } from '../../../src/cloud/stores/pg-drivers'
+import type { ColumnSpec } from '../../../src/cloud/stores/pg-schema'
 
 interface Item extends StoredDoc {
   owner: string
@@ -17,10 +21,67 @@ interface Item extends StoredDoc {
   tags?: string[]
 }
 
+/**
+ * The SQL stores share one driver per suite; each store gets a schema of its own. `items` filters `owner` and
+ * `due` through real columns and `rank` inside the jsonb; `p` has `rank` as a numeric column: both paths tested.
+ */
+const TEST_COLUMNS: Record<string, ColumnSpec[]> = {
+  items: [
+    { field: 'owner', type: 'text' },
+    { field: 'due', type: 'text' }
+  ],
+  p: [
+    { field: 'rank', type: 'numeric' },
+    { field: 'owner', type: 'text' }
+  ]
+}
+
+function sqlStores(open: () => Promise<SqlDriver>): { make: () => Store; done: () => Promise<void> } {
+  let driver: Promise<SqlDriver> | undefined
+  const schemas: string[] = []
+  const lazyDriver = (): SqlDriver => {
+    driver ??= open()
+    // PgStore needs a driver now; queries wait for the real one
+    const ready = driver
+    return {
+      kind: 'postgres',
+      query: async (sql, params) => (await ready).query(sql, params),
+      transaction: async (fn) => (await ready).transaction(fn),
+      close: async () => undefined
+    }
+  }
+  return {
+    make: () => {
+      const schema = `contract_${process.pid}_${schemas.length}`
+      schemas.push(schema)
+      return new PgStore(lazyDriver(), { schema, columns: TEST_COLUMNS })
+    },
+    done: async () => {
+      if (!driver) return
+      const d = await driver
+      for (const schema of schemas) await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await d.close()
+    }
+  }
+}
+
+const pglite = sqlStores(() => openPglite('memory://'))
+const postgres = sqlStores(async () => openPostgres(process.env.DATABASE_URL!, { max: 30 }))
+afterAll(async () => {
+  await pglite.done()
+  await postgres.done()
+}, 60_000)
+
 const stores: [string, () => Store][] = [
   ['nedb (embedded)', () => new NedbStore()],
-  ['wx-server-sdk adapter over the fake database', () => new WxStore(createFakeWxDatabase())]
+  ['wx-server-sdk adapter over the fake database', () => new WxStore(createFakeWxDatabase())],
+  ['PgStore on PGlite (in memory)', pglite.make]
 ]
+if (process.env.DATABASE_URL) stores.push(['PgStore on a PostgreSQL server (DATABASE_URL)', postgres.make])
+else
+  describe.skip('Store contract: PgStore on a PostgreSQL server — skipped: DATABASE_URL is not set', () => {
+    it('runs when DATABASE_URL points at a PostgreSQL server (npm test starts a throw-away one)', () => undefined)
+  })
 
 const item = (i: number, over: Partial<Item> = {}): Item => ({
   _id: `id${String(i).padStart(4, '0')}`,
