@@ -18,6 +18,9 @@ export default defineAppConfig({
     [TAB_PAGES.home]: { network: 'all', packages: [FILING_PACKAGE.root] }
   },
   window: {
+    // Taro's H5 router draws its title bar (with 返回 on sub-pages, 首页 on a page opened directly) only when this says
+    // 'default' explicitly; the mini-programs draw theirs anyway
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '备案助手',

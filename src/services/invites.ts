@@ -99,3 +99,15 @@ export async function acceptInvite(token: string): Promise<Envelope<FilingView>>
   if (result.ok) rememberJoined({ token, filingId: result.data.id, title: result.data.title })
   return result
 }
+
+/**
+ * Whether to offer inviting a principal for this filing: only its owner can, from the draft on (the principal also
+ * does the face check) until it ends; an individual's filing has no one else to invite (owner = principal).
+ */
+export function offersInvite(filing: { access: string; stage: string; ownerType?: string }): boolean {
+  if (filing.access !== 'owner' || filing.ownerType === undefined || filing.ownerType === 'individual') return false
+  return filing.stage !== 'approved' && filing.stage !== 'cancelled'
+}
+
+/** The invite page for a filing, asking for `role` first. */
+export const inviteUrl = (role: InviteRole = 'owner_principal') => withQuery(ROUTES.invite, { role })

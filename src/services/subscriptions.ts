@@ -5,6 +5,14 @@
  * called synchronously inside the tap handler — before any `await`. So the template ids must already be on hand when
  * the user taps: they come from the back end (`subscriptions.status`, configured there as BEIAN_TEMPLATE_IDS) and are
  * cached in memory and on the device by `loadSubscriptionStatus`, which the pages call when they open.
+ *
+ * The platforms' rules this module keeps:
+ * - WeChat: one accepted one-time template = one message; at most three templates per request here (newer clients
+ *   take five, older ones one); templates with the same title in one request are merged, so ours differ.
+ * - Douyin (tt.requestSubscribeMessage, base library ≥ 1.73.0): only from a tap (bindtap) or a tt.pay callback; at
+ *   most three template ids per call; one-time and long-term templates may not be asked together (ours are all
+ *   one-time); the answer lists under `templateSettings` only the templates the user ticked (base library ≥ 3.35.0).
+ * So every natural tap (each stage action, 允许下一条提醒) asks for the templates that matter most next.
  */
 import Taro from '@tarojs/taro'
 import { REMINDER_TEMPLATES } from '../domain/reminders'
@@ -29,6 +37,15 @@ export const SUBSCRIPTIONS_FOR_ACTION: Partial<Record<StageAction['type'], Templ
   platform_pass: ['sms_deadline', 'review_progress'],
   // 管局审核 starts
   sms_verified: ['review_progress']
+}
+
+/**
+ * What a stage action's tap asks for: the reminders of the stage it starts first, then what the budget says one more
+ * accepted request would cover now (at most three templates in all: WeChat's and Douyin's limit per request).
+ */
+export function kindsForTap(action: StageAction['type'] | undefined, budgetAsk: TemplateKind[] = []): TemplateKind[] {
+  const forAction = action ? (SUBSCRIPTIONS_FOR_ACTION[action] ?? []) : []
+  return [...new Set([...forAction, ...budgetAsk])].slice(0, MAX_TEMPLATES_PER_REQUEST)
 }
 
 export type SubscriptionRequestOutcome =

@@ -233,6 +233,8 @@ describe('the whole journey on H5', () => {
     const { page } = phone
     await settled(page, 'journey-10-progress-draft')
     await page.locator('.progress__action--submit').click()
+    // every step asks when it happened (刚刚 by default); the confirming tap asks for the reminders
+    await page.locator('.progress-form__confirm--submit').click()
     await allowReminders(page)
     await stageIs(page, '平台初审')
     await settled(page, 'journey-11-platform-review')
@@ -241,25 +243,24 @@ describe('the whole journey on H5', () => {
     await page.locator('.progress-form__confirm--platform_pass').click()
     await allowReminders(page)
     await stageIs(page, '短信核验')
-    await page
-      .getByText(/还剩\s*\d{1,2}:\d{2}:\d{2}/)
-      .first()
-      .waitFor()
+    await page.locator('.progress-sms .sms-countdown__time', { hasText: /\d{1,2}:\d{2}:\d{2}/ }).waitFor()
     await settled(page, 'journey-12-sms-countdown')
   })
 
   it('4. reminders are scheduled, and the due one reaches the local outbox without personal data', async () => {
     const { page } = phone
     await page.locator('.progress__reminders').click()
-    await page.getByText('已订阅，将按时提醒').first().waitFor()
+    await page.getByText('会按时提醒').first().waitFor()
     await settled(page, 'journey-13-reminders')
 
-    const run = await callApi<unknown>(page, 'dev/run-reminders', {})
-    expect(run.ok).toBe(true)
-    const outbox = await callApi<{ messages: { template: string; fields: Record<string, string> }[] }>(
-      page,
-      'dev/outbox'
-    )
+    type Outbox = { messages: { template: string; fields: Record<string, string> }[] }
+    // nothing at the moment of reporting: the user has just told us about the text themself
+    expect((await callApi<unknown>(page, 'dev/run-reminders', {})).ok).toBe(true)
+    expect((await callApi<Outbox>(page, 'dev/outbox')).data.messages).toEqual([])
+    // 20 hours after the text (4 hours before the deadline), the warning the granted unit covers is sent
+    const later = new Date(Date.now() + 20 * 3_600_000 + 60_000).toISOString()
+    expect((await callApi<unknown>(page, 'dev/run-reminders', { now: later })).ok).toBe(true)
+    const outbox = await callApi<Outbox>(page, 'dev/outbox')
     expect(outbox.data.messages.map((m) => m.template)).toContain('sms_deadline')
     const text = JSON.stringify(outbox.data.messages)
     for (const secret of [SAMPLE_FORM.ownerPrincipal.mobile!, SAMPLE_FORM.ownerPrincipal.idNumber!])
@@ -271,6 +272,7 @@ describe('the whole journey on H5', () => {
     const { page } = phone
     await stageIs(page, '短信核验')
     await page.locator('.progress__action--sms_verified').click()
+    await page.locator('.progress-form__confirm--sms_verified').click()
     await allowReminders(page)
     await stageIs(page, '管局审核')
     await settled(page, 'journey-14-admin-review')

@@ -38,7 +38,11 @@ function view(progress, version) {
     updatedAt: '2026-11-20T09:00:00+08:00',
     version,
     access: 'owner',
-    revealed: false
+    revealed: false,
+    // what the owner may do in each stage (the back end's FilingView.actions)
+    actions: { draft: ['submit', 'cancel'], platform_review: ['platform_pass', 'platform_reject', 'cancel'] }[
+      progress.stage
+    ]
   }
 }
 
@@ -69,6 +73,15 @@ const cloud = installCloudStub({
     data: input.results.map((r) => ({ ...r, quota: r.result === 'accept' ? 1 : 0, lastResult: r.result }))
   }),
   'invites.list': { ok: true, data: [] },
+  'filings.schedule': {
+    ok: true,
+    data: {
+      filingId: ID,
+      access: 'owner',
+      reminders: [],
+      budget: { critical: 0, criticalCovered: 0, ask: [], askCovers: [] }
+    }
+  },
   'filings.advance': (input) => {
     events.push(`advance:${input.action.type}@${input.version}`)
     return { ok: true, data: view(submitted, input.version + 1) }
@@ -101,12 +114,16 @@ describe('weapp 进度', () => {
     expect(cloud.calls.some((c) => c.fn === 'filings' && c.action === 'get' && c.data.id === ID)).toBe(true)
   })
 
-  it('asks for the reminders inside the tap, then records 我已提交 with the version', async () => {
+  it('asks for the reminders inside the confirming tap, then records 我已提交 with the version', async () => {
     const page = renderPage(ROUTE, { id: ID })
     await waitFor(() => page.dom.textContent.includes('我已提交备案'), 5000)
     await waitFor(() => cloud.calls.some((c) => c.fn === 'subscriptions' && c.action === 'status'))
     events.length = 0
     await tap(page, 'progress__action--submit')
+    // the form asks when it was submitted (刚刚 by default); the confirming tap asks for the reminders
+    await waitFor(() => page.dom.textContent.includes('什么时候提交的？'), 5000)
+    expect(events).toEqual([])
+    await tap(page, 'progress-form__confirm--submit')
     await waitFor(() => page.dom.textContent.includes('已记录：我已提交备案'), 5000)
     expect(events).toEqual(['subscribe', 'advance:submit@3'])
     expect(subscribeRequests).toEqual([['TPL_REVIEW', 'TPL_TODO']])

@@ -3,7 +3,7 @@ import { PLATFORMS } from '../../domain/rules/platforms'
 import { STAGE_LABELS } from '../../domain/stages'
 import { formatWechatTime, isValidInstant } from '../../domain/time'
 import type { FilingSummary } from '../../services/api-types'
-import { ROLE_LABELS } from '../../services/invites'
+import { ROLE_LABELS, offersInvite } from '../../services/invites'
 import SmsCountdown from '../sms-countdown'
 import { nextAction } from './next-action'
 import './index.scss'
@@ -11,13 +11,18 @@ import './index.scss'
 interface FilingCardProps {
   filing: FilingSummary
   onOpen: (filing: FilingSummary) => void
+  /** Offered from the draft on to the owner of a filing whose principal is someone else. */
+  onInvite?: (filing: FilingSummary) => void
 }
 
 /** One filing on the home page: what it is, where it stands, what comes next and by when. */
-export default function FilingCard({ filing, onOpen }: FilingCardProps) {
+export default function FilingCard({ filing, onOpen, onInvite }: FilingCardProps) {
   const next = nextAction(filing)
   const invited = filing.access !== 'owner'
   const countdown = filing.stage === 'sms_verification' && filing.smsDeadline
+  // the summary carries the owner type once the back end sends it; without it, don't risk inviting oneself
+  const ownerType = (filing as { ownerType?: string }).ownerType
+  const invite = onInvite && offersInvite({ access: filing.access, stage: filing.stage, ownerType })
 
   return (
     <View className={`filing-card card filing-card--${next.tone}`} onClick={() => onOpen(filing)}>
@@ -38,6 +43,17 @@ export default function FilingCard({ filing, onOpen }: FilingCardProps) {
         <Text className='filing-card__next-text'>{next.text}</Text>
       </View>
       {countdown ? <SmsCountdown deadline={filing.smsDeadline!} /> : null}
+      {invite ? (
+        <Text
+          className='filing-card__invite'
+          onClick={(e) => {
+            e.stopPropagation()
+            onInvite(filing)
+          }}
+        >
+          邀请负责人一起跟进（收 12381 短信、做人脸核身）›
+        </Text>
+      ) : null}
       {isValidInstant(filing.updatedAt) ? (
         <Text className='filing-card__updated'>更新于 {formatWechatTime(filing.updatedAt)}</Text>
       ) : null}

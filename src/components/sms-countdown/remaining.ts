@@ -1,7 +1,10 @@
 /** The 12381 SMS window's remaining time, as the countdown shows it. Pure: the caller passes the clock. */
 
-/** Under this much time left the countdown turns red: the user must act today, not tomorrow. */
-export const URGENT_MS = 6 * 3600_000
+/**
+ * Under this much time left the countdown turns red: the same moment as the last reminder before the deadline
+ * (20 hours after the text arrived), so the screen and the message agree that it is now urgent.
+ */
+export const URGENT_MS = 4 * 3600_000
 
 export interface Remaining {
   /** The deadline has passed. */
@@ -17,8 +20,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
 export function remainingUntil(deadlineMs: number, nowMs: number): Remaining {
   const left = deadlineMs - nowMs
   if (!(left > 0)) return { overdue: true, urgent: true, text: '已超时' }
-  // rounded up: "00:00:00" would read as over while the window is still open
-  const seconds = Math.ceil(left / 1000)
+  // rounded down: a countdown must never promise more time than is left
+  const seconds = Math.floor(left / 1000)
   const h = Math.floor(seconds / 3600)
   const m = Math.floor((seconds % 3600) / 60)
   const s = seconds % 60

@@ -14,6 +14,7 @@ import { restoreForm, unlockRestored, type RestoredForm } from '../../services/f
 import { goBack, openPage } from '../../services/navigation'
 import { SEVERITY_LABELS, fullFieldLabel, isSensitivePath, sectionOfPath } from '../self-check/fields'
 import { requestFieldFocus } from '../self-check/focus-request'
+import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info']
@@ -94,11 +95,7 @@ export default function CheckResultPage() {
           onRetry={current.reload}
           emptyTitle='还没有备案'
           emptyDescription='先用向导建立一份备案，再来自检'
-          emptyAction={
-            <Button type='primary' onClick={() => openPage(ROUTES.wizard)}>
-              新建备案
-            </Button>
-          }
+          emptyAction={<NewFilingButton />}
         />
       </PageShell>
     )

@@ -5,13 +5,11 @@ import { Button, Progress } from '@nutui/nutui-react-taro'
 import ConflictDialog from '../../components/conflict-dialog'
 import { materialConflictRows, STATUS_LABELS, useMaterialStatuses } from '../../components/material-item/statuses'
 import PageShell from '../../components/page-shell'
-import { ROUTES } from '../../constants/routes'
 import { buildChecklist } from '../../domain/checklist'
 import { analysePhoto, normalisePhotoFormat, photoRulesFor, type PhotoReport } from '../../domain/photo'
 import { MATERIALS, type MaterialId } from '../../domain/rules/materials'
 import type { Finding, MaterialStatus } from '../../domain/types'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
-import { openPage } from '../../services/navigation'
 import {
   choosePhoto,
   MAX_DECODE_BYTES,
@@ -21,6 +19,7 @@ import {
   type ChosenPhoto
 } from '../../services/photo-picker'
 import { CHECKED, fileSizeText, NOT_CHECKED, photoKindFor, rejectionReasons, SEVERITY_GROUPS } from './photo-kinds'
+import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
 /**
@@ -257,9 +256,7 @@ export default function PhotoCheckPage() {
       {current.state === 'empty' ? (
         <View className='card'>
           <Text className='muted'>还没有备案：照片按微信的要求检查。新建备案后可以把结果记到材料清单里。</Text>
-          <Button className='photo-check__wizard' size='small' fill='outline' onClick={() => openPage(ROUTES.wizard)}>
-            新建备案
-          </Button>
+          <NewFilingButton className='photo-check__wizard' small />
         </View>
       ) : null}
 

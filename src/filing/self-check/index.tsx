@@ -18,6 +18,7 @@ import { SECTIONS, fieldDomId, findingsByField, fullFieldLabel, getPath, isFormS
 import { takeFieldFocus, type FieldTarget } from './focus-request'
 import { FieldBlock, describeValue, sectionSpecs, type BlockContext } from './sections'
 import { useFormEditor, type SyncStatus } from './use-form-editor'
+import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
 const STATUS_TEXT: Record<SyncStatus['kind'], string> = {
@@ -200,11 +201,7 @@ export default function SelfCheckPage() {
           onRetry={current.reload}
           emptyTitle='还没有备案'
           emptyDescription='先用向导建立一份备案，再来逐项自检'
-          emptyAction={
-            <Button className='self-check__new' type='primary' onClick={() => openPage(ROUTES.wizard)}>
-              新建备案
-            </Button>
-          }
+          emptyAction={<NewFilingButton className='self-check__new' />}
         />
       </PageShell>
     )

@@ -10,6 +10,7 @@ import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import type { ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { listFilings, setCurrentFilingId } from '../../services/filings'
+import { inviteUrl } from '../../services/invites'
 import { handleEntry, takePrefetchedFilingList } from '../../services/launch'
 import { openPage } from '../../services/navigation'
 import './index.scss'
@@ -75,6 +76,11 @@ export default function HomePage() {
     openPage(ROUTES.progress)
   }
 
+  const invite = (filing: FilingSummary) => {
+    setCurrentFilingId(filing.id)
+    openPage(inviteUrl())
+  }
+
   const newFiling = () => openPage(ROUTES.wizard)
 
   return (
@@ -98,7 +104,7 @@ export default function HomePage() {
             </View>
           ) : null}
           {list.filings.map((filing) => (
-            <FilingCard key={filing.id} filing={filing} onOpen={open} />
+            <FilingCard key={filing.id} filing={filing} onOpen={open} onInvite={invite} />
           ))}
         </View>
       ) : (

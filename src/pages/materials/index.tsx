@@ -20,6 +20,7 @@ import { openPage } from '../../services/navigation'
 import { runtimePlatform } from '../../services/platform'
 import { FILING_TYPE_LABELS, groupBySection } from './sections'
 import { fillItemTemplate } from './template-text'
+import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
 /** What most filings need, shown before the user has answered the wizard. */
@@ -83,11 +84,7 @@ export default function MaterialsPage() {
           rows={6}
           emptyTitle='还没有你的专属清单'
           emptyDescription='材料取决于平台、主体类型、省份和负责人是否为法定代表人。回答几个问题，清单就只列你需要的。'
-          emptyAction={
-            <Button className='materials__start' type='primary' block onClick={() => openPage(ROUTES.wizard)}>
-              生成我的材料清单
-            </Button>
-          }
+          emptyAction={<NewFilingButton className='materials__start' text='生成我的材料清单' />}
         />
       ) : null}
 

@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import { parseFilingNumber, provinceName } from '../../domain'
 import type { Filing } from '../../domain/types'
-import { previewAction } from './preview'
+import ActionTimeField from './action-time-field'
 import FormButtons from './form-buttons'
+import { previewAction } from './preview'
+import { useActionTime } from './use-action-time'
 
 interface FilingNumberFormProps {
   filing: Pick<Filing, 'progress' | 'profile'>
   saving: boolean
-  onConfirm: (filingNumber: string) => void
+  /** `at` undefined = now. */
+  onConfirm: (filingNumber: string, at: string | undefined) => void
   onCancel: () => void
 }
 
@@ -20,8 +23,11 @@ export default function FilingNumberForm({ filing, saving, onConfirm, onCancel }
   const [value, setValue] = useState('')
   const optional = filing.profile.filingType === 'cancel'
   const typed = value.trim()
+  const time = useActionTime(filing.progress, 'admin_pass')
   const check =
-    typed || optional ? previewAction(filing, { type: 'admin_pass', filingNumber: typed }, Date.now()) : undefined
+    (typed || optional) && !time.waiting && !time.refusal
+      ? previewAction(filing, { type: 'admin_pass', filingNumber: typed }, time.nowMs, time.at)
+      : undefined
   const parsed = typed ? parseFilingNumber(typed) : undefined
 
   return (
@@ -36,6 +42,7 @@ export default function FilingNumberForm({ filing, saving, onConfirm, onCancel }
         clearable
         onChange={(v) => setValue(v)}
       />
+      <ActionTimeField question='什么时候收到审核通过的通知？' name='通过时间' time={time} />
       {typed && check && !check.ok ? (
         <View role='alert'>
           <Text className='progress-form__error'>{check.message}</Text>
@@ -52,7 +59,7 @@ export default function FilingNumberForm({ filing, saving, onConfirm, onCancel }
         confirmDisabled={!check?.ok}
         saving={saving}
         onCancel={onCancel}
-        onConfirm={() => onConfirm(typed)}
+        onConfirm={() => onConfirm(typed, time.at)}
       />
     </View>
   )

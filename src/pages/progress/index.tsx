@@ -1,54 +1,31 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
-import LoadState from '../../components/load-state'
+import FilingGate, { NewFilingButton } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
+import ReminderAsk from '../../components/reminder-ask'
 import StageTimeline from '../../components/stage-timeline'
 import { formatDateTime } from '../../components/stage-timeline/format'
-import {
-  ACTION_LABELS,
-  PLATFORMS,
-  STAGE_LABELS,
-  allowedActions,
-  buildChecklist,
-  currentEntry,
-  shanghaiDate,
-  toShanghaiIso
-} from '../../domain'
-import type { FilingProgress, Stage, StageAction, StageEntry } from '../../domain/types'
+import { PLATFORMS, STAGE_LABELS, buildChecklist, currentEntry, shanghaiDate, toShanghaiIso } from '../../domain'
+import type { FilingProgress, Stage, StageEntry } from '../../domain/types'
 import { ROUTES, withQuery } from '../../constants/routes'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
-import { api } from '../../services/api'
+import { useReminderSchedule } from '../../hooks/use-reminder-schedule'
+import { inviteUrl, offersInvite } from '../../services/invites'
 import { openPage } from '../../services/navigation'
-import {
-  SUBSCRIPTIONS_FOR_ACTION,
-  canRequestSubscriptions,
-  describeOutcome,
-  loadSubscriptionStatus,
-  requestStageSubscriptions,
-  type SubscriptionRequestOutcome
-} from '../../services/subscriptions'
-import FilingNumberForm from './filing-number-form'
-import FormButtons from './form-buttons'
+import { canRequestSubscriptions, loadSubscriptionStatus } from '../../services/subscriptions'
+import ActionCard from './action-card'
 import { stageGuidance } from './guidance'
 import RejectionCard from './rejection-card'
-import RejectionForm from './rejection-form'
-import SmsArrivalForm from './sms-arrival-form'
 import SmsCard from './sms-card'
+import { usePrincipalJoined } from './use-principal-joined'
+import { useStageActions, type ActionType } from './use-stage-actions'
 import './index.scss'
 
-type ActionType = StageAction['type']
-/** Actions that need an answer first open a form in place of the buttons. */
-type Panel = 'platform_pass' | 'admin_pass' | 'reject' | 'cancel'
-
-interface Notice {
-  tone: 'success' | 'error'
-  text: string
-}
-
 const REJECTED_STAGES: Stage[] = ['platform_rejected', 'admin_rejected']
-const PRIMARY_ACTIONS: ActionType[] = ['submit', 'platform_pass', 'sms_verified', 'admin_pass']
+/** Waiting for a review or the SMS: the stages whose reminders are worth another tap on 进度. */
+const WINDOW_STAGES: Stage[] = ['platform_review', 'sms_verification', 'admin_review']
 
 const TAG_TYPES: Partial<Record<Stage, 'primary' | 'success' | 'danger' | 'warning' | 'default'>> = {
   approved: 'success',
@@ -68,110 +45,41 @@ function lastRejection(progress: FilingProgress): StageEntry | undefined {
 export default function ProgressPage() {
   const router = useRouter()
   const current = useCurrentFiling({ id: router.params?.id || undefined })
-  const { state, filing, reload, replace } = current
-  const [panel, setPanel] = useState<Panel | null>(null)
-  const [saving, setSaving] = useState<ActionType | null>(null)
-  const [notice, setNotice] = useState<Notice | null>(null)
-  const [subscriptionNote, setSubscriptionNote] = useState<{ text: string; fallback: boolean } | null>(null)
-  const [principalJoined, setPrincipalJoined] = useState<boolean>()
+  const { filing, reload, replace } = current
+  const reminders = useReminderSchedule(filing?.id, filing?.version)
+  const budget = reminders.schedule?.budget
+  const stage = useStageActions({ filing, budgetAsk: budget?.ask, replace, reload, onChanged: reminders.reload })
+  const isOwner = filing?.access === 'owner'
+  const principalJoined = usePrincipalJoined(filing)
 
   // The template ids must be on the device before the tap that asks for them
   useEffect(() => {
     if (canRequestSubscriptions()) void loadSubscriptionStatus()
   }, [])
 
-  const filingId = filing?.id
-  const stage = filing?.progress.stage
-  const isOwner = filing?.access === 'owner'
-  // "让收短信的负责人也收到提醒" is pointless once the owner principal has joined
-  useEffect(() => {
-    if (!filingId || !isOwner || stage !== 'sms_verification') return undefined
-    let live = true
-    void api.invites.list({ filingId }).then((res) => {
-      if (live && res.ok)
-        setPrincipalJoined(res.data.some((i) => i.role === 'owner_principal' && i.state === 'accepted'))
-    })
-    return () => {
-      live = false
-    }
-  }, [filingId, isOwner, stage])
-
   const checklistIds = useMemo(() => (filing ? buildChecklist(filing.profile).map((c) => c.id) : []), [filing])
 
-  async function advance(action: StageAction, asked?: Promise<SubscriptionRequestOutcome>) {
-    if (!filing) return
-    setSaving(action.type)
-    setNotice(null)
-    setSubscriptionNote(null)
-    const res = await api.filings.advance({ id: filing.id, version: filing.version, action })
-    setSaving(null)
-    if (res.ok) {
-      replace(res.data)
-      setPanel(null)
-      setNotice({ tone: 'success', text: `已记录：${ACTION_LABELS[action.type]}` })
-    } else if (res.code === 'CONFLICT') {
-      setPanel(null)
-      await reload()
-      setNotice({
-        tone: 'error',
-        text: '进度已在另一台设备上更新，已刷新为最新状态，请看一下再操作。'
-      })
-    } else {
-      setNotice({ tone: 'error', text: res.message })
-    }
-    if (asked) {
-      const outcome = await asked
-      const fallback = outcome.state !== 'answered' || outcome.results.some((r) => r.result !== 'accept')
-      setSubscriptionNote({ text: describeOutcome(outcome), fallback })
-    }
-  }
-
-  /**
-   * Every stage action goes through here, called from the tap itself: the subscription dialog for the next stage's
-   * reminders must open synchronously inside the tap, before anything is awaited.
-   */
-  function perform(action: StageAction) {
-    if (saving) return
-    const kinds = SUBSCRIPTIONS_FOR_ACTION[action.type]
-    const asked = kinds ? requestStageSubscriptions(kinds) : undefined
-    void advance(action, asked)
-  }
-
-  const remindersUrl = filing ? withQuery(ROUTES.reminders, { id: filing.id }) : ROUTES.reminders
-
-  if (!filing) {
+  if (!filing)
     return (
-      <PageShell className='progress'>
-        <Text className='section-title'>备案进度</Text>
-        <LoadState
-          state={state === 'ready' ? 'loading' : state}
-          error={current.state === 'error' ? current.error : undefined}
-          onRetry={() => void reload()}
-          emptyTitle='还没有进行中的备案'
-          emptyDescription='提交备案后，在这里记录每个阶段，我们按工作日算出预计日期，并在短信核验截止前提醒你。'
-          emptyAction={
-            <Button className='progress__new' type='primary' block onClick={() => openPage(ROUTES.wizard)}>
-              新建备案
-            </Button>
-          }
-        />
-      </PageShell>
+      <FilingGate
+        current={current}
+        className='progress'
+        title='备案进度'
+        emptyTitle='还没有进行中的备案'
+        emptyDescription='提交备案后，在这里记录每个阶段，我们按工作日算出预计日期，并在短信核验截止前提醒你。'
+      />
     )
-  }
 
   const { progress, profile } = filing
-  const actions = isOwner ? allowedActions(progress) : []
-  const rejectAction = actions.find((a) => a === 'platform_reject' || a === 'admin_reject')
+  // what this user may do now: the back end says (an invitee: the SMS steps only)
+  const actions: ActionType[] = filing.actions
   const entry = currentEntry(progress)
   const rejection = REJECTED_STAGES.includes(progress.stage) ? entry : lastRejection(progress)
   const showEarlierRejection = !!rejection && !['approved', 'cancelled'].includes(progress.stage)
   const nowIso = toShanghaiIso(Date.now())
-
-  const onActionTap = (type: ActionType) => {
-    if (type === 'platform_pass' || type === 'admin_pass' || type === 'cancel') setPanel(type)
-    else if (type === 'platform_reject' || type === 'admin_reject') setPanel('reject')
-    else perform({ type } as StageAction)
-  }
+  const remindersUrl = withQuery(ROUTES.reminders, { id: filing.id })
+  const inviteOffered = offersInvite({ access: filing.access, stage: progress.stage, ownerType: profile.ownerType })
+  const { notice, subscriptionNote } = stage
 
   return (
     <PageShell className='progress'>
@@ -204,9 +112,7 @@ export default function ProgressPage() {
           deadline={progress.smsDeadline}
           ownerPrincipal={filing.form.ownerPrincipal}
           onInvite={
-            isOwner && principalJoined !== true
-              ? () => openPage(withQuery(ROUTES.invite, { role: 'owner_principal' }))
-              : undefined
+            inviteOffered && principalJoined !== true ? () => openPage(inviteUrl('owner_principal')) : undefined
           }
         />
       ) : null}
@@ -227,105 +133,47 @@ export default function ProgressPage() {
           title={REJECTED_STAGES.includes(progress.stage) ? '驳回原因' : '上次驳回的原因'}
           entry={rejection}
           checklistIds={checklistIds}
+          canFix={isOwner}
         />
       ) : null}
 
-      {notice ? (
-        <View
-          className={`progress__notice progress__notice--${notice.tone}`}
-          role={notice.tone === 'error' ? 'alert' : 'status'}
-        >
-          <Text>{notice.text}</Text>
-        </View>
-      ) : null}
-      {subscriptionNote ? (
-        <View
-          className={`progress__notice ${subscriptionNote.fallback ? 'progress__notice--warning' : 'progress__notice--success'}`}
-        >
-          <Text>{subscriptionNote.text}</Text>
-          {subscriptionNote.fallback ? (
-            <Button className='progress__calendar' size='small' type='primary' onClick={() => openPage(remindersUrl)}>
-              添加到日历
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      {[notice, subscriptionNote].map((n, i) =>
+        n ? (
+          <View
+            key={i}
+            className={`progress__notice progress__notice--${n.tone}`}
+            role={n.tone === 'error' ? 'alert' : 'status'}
+          >
+            <Text>{n.text}</Text>
+            {n.fallback ? (
+              <Button className='progress__calendar' size='small' type='primary' onClick={() => openPage(remindersUrl)}>
+                添加到日历
+              </Button>
+            ) : null}
+          </View>
+        ) : null
+      )}
 
       {actions.length ? (
-        <View className='card progress__actions'>
-          <Text className='progress__card-title'>更新进度</Text>
-          {panel === 'platform_pass' ? (
-            <SmsArrivalForm
-              filing={filing}
-              saving={!!saving}
-              onCancel={() => setPanel(null)}
-              onConfirm={(smsReceivedAt) =>
-                perform(smsReceivedAt ? { type: 'platform_pass', smsReceivedAt } : { type: 'platform_pass' })
-              }
-            />
-          ) : panel === 'admin_pass' ? (
-            <FilingNumberForm
-              filing={filing}
-              saving={!!saving}
-              onCancel={() => setPanel(null)}
-              onConfirm={(filingNumber) => perform({ type: 'admin_pass', filingNumber })}
-            />
-          ) : panel === 'reject' && rejectAction ? (
-            <RejectionForm
-              reviewName={rejectAction === 'platform_reject' ? '平台初审' : '管局审核'}
-              saving={!!saving}
-              onCancel={() => setPanel(null)}
-              onConfirm={(reasons) => perform({ type: rejectAction, reasons })}
-            />
-          ) : panel === 'cancel' ? (
-            <View className='progress-form'>
-              <Text className='progress-form__title'>确定放弃本次备案？</Text>
-              <Text className='progress__text'>
-                进度会停在“已取消”，不能恢复；已经在平台提交的，还要在平台上撤回。以后要备案，新建一个即可。
-              </Text>
-              <FormButtons
-                action='cancel'
-                confirmText='确定放弃'
-                cancelText='再想想'
-                danger
-                saving={!!saving}
-                loading={saving === 'cancel'}
-                onCancel={() => setPanel(null)}
-                onConfirm={() => perform({ type: 'cancel' })}
-              />
-            </View>
-          ) : (
-            <View className='progress__buttons'>
-              {actions.map((type) => (
-                <Button
-                  key={type}
-                  className={`progress__action progress__action--${type}`}
-                  type={PRIMARY_ACTIONS.includes(type) ? 'primary' : 'default'}
-                  fill={type === 'cancel' ? 'none' : undefined}
-                  block
-                  disabled={!!saving}
-                  loading={saving === type}
-                  onClick={() => onActionTap(type)}
-                >
-                  {ACTION_LABELS[type]}
-                </Button>
-              ))}
-            </View>
-          )}
-        </View>
+        <ActionCard
+          filing={filing}
+          actions={actions}
+          panel={stage.panel}
+          saving={stage.saving}
+          open={stage.setPanel}
+          perform={stage.perform}
+        />
       ) : !isOwner ? (
         <View className='card'>
-          <Text className='muted'>
-            只有备案的创建者可以更新进度；到了关键时刻（比如 12381 短信核验），你会收到提醒。
-          </Text>
+          <Text className='muted'>现在没有需要你记录的步骤；到了关键时刻（比如 12381 短信核验），你会收到提醒。</Text>
         </View>
       ) : null}
 
-      {progress.stage === 'cancelled' ? (
-        <Button className='progress__new' type='primary' block onClick={() => openPage(ROUTES.wizard)}>
-          新建备案
-        </Button>
+      {WINDOW_STAGES.includes(progress.stage) ? (
+        <ReminderAsk budget={budget} busy={!!stage.saving} onAsked={stage.asked} />
       ) : null}
+
+      {progress.stage === 'cancelled' && isOwner ? <NewFilingButton className='progress__new' /> : null}
 
       <Text className='section-title'>时间线</Text>
       <View className='card'>
@@ -333,6 +181,15 @@ export default function ProgressPage() {
       </View>
 
       <Cell.Group>
+        {inviteOffered ? (
+          <Cell
+            className='progress__invite'
+            title='邀请负责人'
+            description='主体负责人会收到 12381 短信、小程序负责人要做人脸核身：请他们一起接收提醒'
+            clickable
+            onClick={() => openPage(inviteUrl())}
+          />
+        ) : null}
         <Cell
           className='progress__reminders'
           title='提醒与日历'

@@ -8,14 +8,17 @@ import type { Filing, StageAction } from '../../domain/types'
 export function previewAction(
   filing: Pick<Filing, 'progress' | 'profile'>,
   action: StageAction,
-  nowMs: number
+  nowMs: number,
+  /** When the step happened; absent = now. */
+  at?: string
 ): StageResult {
   const last = filing.progress.history[filing.progress.history.length - 1]
-  // the phone's clock may lag the last step's (server) time: never judge before it
-  const at = toShanghaiIso(Math.max(nowMs, last ? parseInstant(last.at) : nowMs))
-  return applyStageAction(filing.progress, action, at, {
+  // the phone's clock may lag the last step's (server) time: never judge "now" before it
+  const when = at ?? toShanghaiIso(Math.max(nowMs, last ? parseInstant(last.at) : nowMs))
+  return applyStageAction(filing.progress, action, when, {
     platform: filing.profile.platform,
     province: filing.profile.province,
-    filingType: filing.profile.filingType
+    filingType: filing.profile.filingType,
+    now: toShanghaiIso(Math.max(nowMs, parseInstant(when)))
   })
 }

@@ -11,10 +11,12 @@ interface RejectionCardProps {
   entry: StageEntry
   /** Material ids on this filing's checklist, to leave out other provinces' materials. */
   checklistIds: string[]
+  /** The owner fixes the filing; an invited principal only reads the reasons (no 去修改 they cannot do). */
+  canFix: boolean
 }
 
 /** The reasons of one rejection, each with what to do and a link to the field or material that fixes it. */
-export default function RejectionCard({ title, entry, checklistIds }: RejectionCardProps) {
+export default function RejectionCard({ title, entry, checklistIds, canFix }: RejectionCardProps) {
   const reasons = entry.reasons ?? []
   return (
     <View className='card progress-rejection'>
@@ -35,31 +37,33 @@ export default function RejectionCard({ title, entry, checklistIds }: RejectionC
             ) : (
               <Text className='progress-reason__advice'>对照驳回通知里的说明修改，再用“信息自检”检查一遍。</Text>
             )}
-            <View className='progress-reason__fixes'>
-              {fixes.map((fix) => (
-                <Button
-                  key={fix.kind === 'field' ? fix.path : fix.material}
-                  className='progress-reason__fix'
-                  size='small'
-                  fill='outline'
-                  type='primary'
-                  onClick={() => openPage(fixUrl(fix))}
-                >
-                  {fixActionText(fix)}
-                </Button>
-              ))}
-              {!match ? (
-                <Button
-                  className='progress-reason__fix'
-                  size='small'
-                  fill='outline'
-                  type='primary'
-                  onClick={() => openPage(ROUTES.selfCheck)}
-                >
-                  去信息自检
-                </Button>
-              ) : null}
-            </View>
+            {canFix ? (
+              <View className='progress-reason__fixes'>
+                {fixes.map((fix) => (
+                  <Button
+                    key={fix.kind === 'field' ? fix.path : fix.material}
+                    className='progress-reason__fix'
+                    size='small'
+                    fill='outline'
+                    type='primary'
+                    onClick={() => openPage(fixUrl(fix))}
+                  >
+                    {fixActionText(fix)}
+                  </Button>
+                ))}
+                {!match ? (
+                  <Button
+                    className='progress-reason__fix'
+                    size='small'
+                    fill='outline'
+                    type='primary'
+                    onClick={() => openPage(ROUTES.selfCheck)}
+                  >
+                    去信息自检
+                  </Button>
+                ) : null}
+              </View>
+            ) : null}
           </View>
         )
       })}

@@ -2,19 +2,27 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Checkbox, TextArea } from '@nutui/nutui-react-taro'
 import { REJECTION_REASONS } from '../../domain'
-import { joinReasons } from './reasons'
+import type { FilingProgress } from '../../domain/types'
+import ActionTimeField from './action-time-field'
 import FormButtons from './form-buttons'
+import { joinReasons } from './reasons'
+import { useActionTime } from './use-action-time'
 
 interface RejectionFormProps {
   /** 平台初审 / 管局审核. */
   reviewName: string
+  progress: FilingProgress
+  action: 'platform_reject' | 'admin_reject'
   saving: boolean
-  onConfirm: (reasons: string[]) => void
+  /** `at` undefined = now. */
+  onConfirm: (reasons: string[], at: string | undefined) => void
   onCancel: () => void
 }
 
 /** 被驳回: the reasons from the rejection notice, picked from the common ones (each knows its fix) or typed. */
-export default function RejectionForm({ reviewName, saving, onConfirm, onCancel }: RejectionFormProps) {
+export default function RejectionForm(props: RejectionFormProps) {
+  const { reviewName, progress, action, saving, onConfirm, onCancel } = props
+  const time = useActionTime(progress, action)
   const [picked, setPicked] = useState<string[]>([])
   const [other, setOther] = useState('')
   const reasons = joinReasons(picked, other)
@@ -45,13 +53,14 @@ export default function RejectionForm({ reviewName, saving, onConfirm, onCancel 
         maxLength={200}
         onChange={(v) => setOther(v)}
       />
+      <ActionTimeField question='什么时候收到驳回通知？' name='驳回时间' time={time} />
       <FormButtons
         action='reject'
         confirmText={reasons.length ? `记录 ${reasons.length} 条驳回原因` : '请选择或填写原因'}
-        confirmDisabled={reasons.length === 0}
+        confirmDisabled={reasons.length === 0 || time.waiting || !!time.refusal}
         saving={saving}
         onCancel={onCancel}
-        onConfirm={() => onConfirm(reasons)}
+        onConfirm={() => onConfirm(reasons, time.at)}
       />
     </View>
   )

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { maskMobile, parseInstant } from '../../domain'
+import { maskMobile } from '../../domain'
 import type { PersonForm } from '../../domain/types'
-import { formatCountdown, formatDateTime } from '../../components/stage-timeline/format'
-import { useNow } from './use-now'
+import { SmsCountdownView } from '../../components/sms-countdown'
+import { useSmsRemaining } from '../../components/sms-countdown/use-remaining'
 
 interface SmsCardProps {
   deadline: string
@@ -11,13 +11,10 @@ interface SmsCardProps {
   onInvite?: () => void
 }
 
-const URGENT_MS = 4 * 3_600_000
-
-/** The 24-hour SMS window: a live countdown and exactly what to do, for the most expensive deadline of the filing. */
+/** The 24-hour SMS window: the live countdown and exactly what to do, for the most expensive deadline of the filing. */
 export default function SmsCard({ deadline, ownerPrincipal, onInvite }: SmsCardProps) {
-  const now = useNow(1000)
-  const left = parseInstant(deadline) - now
-  const expired = left <= 0
+  const remaining = useSmsRemaining(deadline)
+  const expired = !!remaining?.overdue
   const mobile = ownerPrincipal.mobile
     ? ownerPrincipal.mobile.includes('*')
       ? ownerPrincipal.mobile
@@ -26,13 +23,10 @@ export default function SmsCard({ deadline, ownerPrincipal, onInvite }: SmsCardP
   const who = [ownerPrincipal.name, mobile && `手机 ${mobile}`].filter(Boolean).join('，')
   return (
     <View
-      className={`card progress-sms ${expired ? 'progress-sms--expired' : left < URGENT_MS ? 'progress-sms--urgent' : ''}`}
-      role='timer'
+      className={`card progress-sms ${expired ? 'progress-sms--expired' : remaining?.urgent ? 'progress-sms--urgent' : ''}`}
     >
-      <Text className='progress-sms__title'>
-        {expired ? '短信核验的 24 小时已过' : `还剩 ${formatCountdown(left)} 完成短信核验`}
-      </Text>
-      <Text className='progress-sms__deadline'>截止 {formatDateTime(deadline)}（收到 12381 短信后 24 小时）</Text>
+      <Text className='progress-sms__title'>{expired ? '短信核验的 24 小时已过' : '24 小时内完成短信核验'}</Text>
+      {remaining ? <SmsCountdownView deadline={deadline} remaining={remaining} /> : null}
       {expired ? (
         <Text className='progress-sms__step'>
           如果已经核验，点“已完成短信核验”；没有核验的话，工信部会自动退回，点“短信核验已超时”后重新提交备案。

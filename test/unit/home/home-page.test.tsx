@@ -1,16 +1,17 @@
 /**
- * 首页 in jsdom (Taro's H5 renderer): the filing cards, their next actions and live SMS countdown, the entry links
- * (invite / preset platform), and the loading / empty / error states.
+ * 首页 in jsdom (Taro's H5 renderer): the filing cards, their next actions and live SMS countdown, the invite entry
+ * on the card, the entry links (invite / preset platform), and the loading / empty / error states.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import HomePage from '../../../src/pages/index'
-import { ROUTES } from '../../../src/constants/routes'
+import { ROUTES, withQuery } from '../../../src/constants/routes'
 import { api } from '../../../src/services/api'
 import { currentFilingId } from '../../../src/services/filings'
 import { prefetchFilingList, resetHandledEntries } from '../../../src/services/launch'
 import { openPage } from '../../../src/services/navigation'
 import { STAGE_LABELS } from '../../../src/domain/stages'
 import type { Stage } from '../../../src/domain/types'
+import type { FilingSummary } from '../../../src/services/api-types'
 import { summary } from './fixtures'
 import { setRoute, showPage } from './taro-page-hooks'
 
@@ -98,24 +99,24 @@ describe('filing cards', () => {
 describe('SMS countdown', () => {
   const NOW = Date.parse('2026-11-24T10:00:00+08:00')
 
-  it('ticks every second, turns red under 6 hours and says 已超时 after the deadline', async () => {
+  it('ticks every second, turns red under 4 hours and says 已超时 after the deadline', async () => {
     jest.useFakeTimers({ now: NOW })
-    // 6 hours and 2 seconds left
-    const deadline = new Date(NOW + 6 * 3600_000 + 2000).toISOString()
+    // 4 hours and 2 seconds left
+    const deadline = new Date(NOW + 4 * 3600_000 + 2000).toISOString()
     list.mockResolvedValue(ok([summary({ stage: 'sms_verification', smsDeadline: deadline })]))
     const { container } = render(<HomePage />)
     await act(async () => {})
     const countdown = () => container.querySelector('.sms-countdown')!
-    expect(countdown()).toHaveTextContent('06:00:02')
+    expect(countdown()).toHaveTextContent('04:00:02')
     expect(countdown()).not.toHaveClass('sms-countdown--urgent')
 
     act(() => jest.advanceTimersByTime(1000))
-    expect(countdown()).toHaveTextContent('06:00:01')
+    expect(countdown()).toHaveTextContent('04:00:01')
     act(() => jest.advanceTimersByTime(2000))
-    expect(countdown()).toHaveTextContent('05:59:59')
+    expect(countdown()).toHaveTextContent('03:59:59')
     expect(countdown()).toHaveClass('sms-countdown--urgent')
 
-    act(() => jest.advanceTimersByTime(6 * 3600_000))
+    act(() => jest.advanceTimersByTime(4 * 3600_000))
     expect(countdown()).toHaveTextContent('已超时')
     expect(countdown()).toHaveClass('sms-countdown--overdue')
     // it stops ticking once over
@@ -231,5 +232,33 @@ describe('loading, empty and error states', () => {
     expect(await screen.findByText('会员积分')).toBeInTheDocument()
     expect(screen.queryByText('网络不可用，请检查网络后重试')).not.toBeInTheDocument()
     expect(list).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('invite entry on the filing card', () => {
+  const cardInvite = () => screen.queryByText(/邀请负责人一起跟进/)
+
+  it.each(['draft', 'platform_review', 'sms_verification', 'admin_review'] as Stage[])(
+    'offers the owner of a company’s filing to invite a principal from %s on, without opening the filing',
+    async (stage) => {
+      list.mockResolvedValue(ok([summary({ stage, ownerType: 'enterprise' } as Partial<FilingSummary>)]))
+      render(<HomePage />)
+      fireEvent.click(await screen.findByText(/邀请负责人一起跟进/))
+      expect(navigate).toHaveBeenCalledTimes(1)
+      expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.invite, { role: 'owner_principal' }))
+      expect(currentFilingId()).toBe(summary().id)
+    }
+  )
+
+  it.each<[string, Partial<FilingSummary> & { ownerType?: string }]>([
+    ['an individual’s filing (the owner is the principal)', { ownerType: 'individual' }],
+    ['an invitee', { ownerType: 'enterprise', access: 'owner_principal' }],
+    ['a finished filing', { ownerType: 'enterprise', stage: 'approved' }],
+    ['a summary that does not say whose filing it is', {}]
+  ])('offers no invite for %s', async (_name, patch) => {
+    list.mockResolvedValue(ok([summary(patch as Partial<FilingSummary>)]))
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelector('.filing-card')).not.toBeNull())
+    expect(cardInvite()).not.toBeInTheDocument()
   })
 })

@@ -213,6 +213,16 @@ describe('who may invite', () => {
     expect(list).not.toHaveBeenCalled()
   })
 
+  it('an individual’s filing has no one else to invite: it says so and offers nothing', async () => {
+    get.mockResolvedValue({
+      ok: true,
+      data: filingView({ profile: { ...FILING.profile, ownerType: 'individual' } })
+    })
+    render(<InvitePage />)
+    expect(await screen.findByText('个人备案不需要邀请')).toBeInTheDocument()
+    expect(screen.queryByText('生成邀请')).not.toBeInTheDocument()
+  })
+
   it('without a filing it offers 新建备案', async () => {
     localStorage.clear()
     ;(api.filings.list as jest.Mock).mockResolvedValue({ ok: true, data: [] })

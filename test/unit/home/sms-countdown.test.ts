@@ -1,4 +1,8 @@
-/** The SMS countdown's arithmetic (components/sms-countdown/remaining): no clock, the caller passes both times. */
+/**
+ * The SMS countdown's arithmetic (components/sms-countdown/remaining), shared by the home card and 进度: no clock, the
+ * caller passes both times. One urgency threshold (4 hours, the last reminder's moment) and rounding down: the
+ * countdown never promises more time than is left.
+ */
 import fc from 'fast-check'
 import { URGENT_MS, remainingUntil } from '../../../src/components/sms-countdown/remaining'
 
@@ -7,10 +11,12 @@ const H = 3600_000
 describe('remainingUntil', () => {
   it.each<[string, number, string, boolean, boolean]>([
     ['a full window', 24 * H, '24:00:00', false, false],
-    ['just over 6 hours', 6 * H + 1, '06:00:01', false, false],
-    ['exactly 6 hours is not yet urgent', 6 * H, '06:00:00', false, false],
-    ['just under 6 hours', 6 * H - 1000, '05:59:59', true, false],
-    ['half a second is still a second', 500, '00:00:01', true, false],
+    ['just over 4 hours', 4 * H + 1, '04:00:00', false, false],
+    ['exactly 4 hours is not yet urgent', 4 * H, '04:00:00', false, false],
+    ['just under 4 hours', 4 * H - 1, '03:59:59', true, false],
+    ['5 hours is not urgent', 5 * H, '05:00:00', false, false],
+    ['a second and a half shows one second', 1500, '00:00:01', true, false],
+    ['half a second left shows zero, still open', 500, '00:00:00', true, false],
     ['the deadline itself', 0, '已超时', true, true],
     ['after the deadline', -5000, '已超时', true, true],
     ['far off (a deadline typed in the future)', 100 * H + 61_000, '100:01:01', false, false]
@@ -19,7 +25,11 @@ describe('remainingUntil', () => {
     expect(remainingUntil(now + left, now)).toEqual({ text, urgent, overdue })
   })
 
-  it('the shown time never exceeds the real remaining time by a second, and never reads zero while open', () => {
+  it('the urgency threshold is 4 hours', () => {
+    expect(URGENT_MS).toBe(4 * H)
+  })
+
+  it('the shown time never exceeds the real remaining time, and lags it by less than a second', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 48 * H }), fc.integer({ min: 0, max: 2 ** 40 }), (left, now) => {
         const r = remainingUntil(now + left, now)
@@ -27,8 +37,8 @@ describe('remainingUntil', () => {
         expect(r.urgent).toBe(left < URGENT_MS)
         const [h, m, s] = r.text.split(':').map(Number)
         const shown = (h * 3600 + m * 60 + s) * 1000
-        expect(shown).toBeGreaterThanOrEqual(left)
-        expect(shown - left).toBeLessThan(1000)
+        expect(shown).toBeLessThanOrEqual(left)
+        expect(left - shown).toBeLessThan(1000)
         expect(m).toBeLessThan(60)
         expect(s).toBeLessThan(60)
       })

@@ -1,7 +1,9 @@
 /**
- * 进度 (src/pages/progress) in jsdom: the actions each stage allows, the stage call with the record's version, the
- * subscription request made inside the tap (before the save resolves), the 备案号 checked live by the domain, the
- * rejection reasons linking to their fixes, conflicts and rule refusals, and the live SMS countdown.
+ * 进度 (src/pages/progress) in jsdom: the actions this user may take (the back end's `actions`), each dated when it
+ * really happened (刚刚 by default, quick choices, a picker) with the domain's refusal next to a disabled confirm, the
+ * stage call with the record's version, the subscription request made inside the confirming tap (what the next stage
+ * and the reminder budget need), the 备案号 checked live by the domain, the rejection reasons linking to their fixes
+ * (for the owner only), invites from the draft on, conflicts and rule refusals, and the live SMS countdown.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ProgressPage from '../../../src/pages/progress'
@@ -19,7 +21,7 @@ import { NOW_MS, STAGES, deferred, fail, flush, mockRouter, ok, viewAt } from '.
 jest.mock('@tarojs/taro', () => require('./support').taroMock())
 jest.mock('../../../src/services/api', () => ({
   api: {
-    filings: { list: jest.fn(), get: jest.fn(), advance: jest.fn() },
+    filings: { list: jest.fn(), get: jest.fn(), advance: jest.fn(), schedule: jest.fn() },
     subscriptions: { status: jest.fn(), record: jest.fn() },
     invites: { list: jest.fn() }
   }
@@ -27,11 +29,12 @@ jest.mock('../../../src/services/api', () => ({
 jest.mock('../../../src/services/subscriptions', () => ({
   ...jest.requireActual('../../../src/services/subscriptions'),
   loadSubscriptionStatus: jest.fn(),
-  requestStageSubscriptions: jest.fn()
+  requestStageSubscriptions: jest.fn(),
+  canAskFor: jest.fn(() => true)
 }))
 jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
 
-const filings = api.filings as unknown as Record<'list' | 'get' | 'advance', jest.Mock>
+const filings = api.filings as unknown as Record<'list' | 'get' | 'advance' | 'schedule', jest.Mock>
 const invites = api.invites as unknown as Record<'list', jest.Mock>
 const subscribe = requestStageSubscriptions as jest.Mock
 const navigate = openPage as jest.Mock
@@ -44,7 +47,15 @@ beforeEach(() => {
   ;(loadSubscriptionStatus as jest.Mock).mockResolvedValue(ok({ templates: {} }))
   subscribe.mockResolvedValue({ state: 'unsupported' })
   invites.list.mockResolvedValue(ok([]))
+  serveBudget([])
 })
+
+/** The schedule's budget: what one more accepted request would cover. */
+function serveBudget(ask: string[], askCovers: string[] = []) {
+  filings.schedule.mockResolvedValue(
+    ok({ filingId: 'f', access: 'owner', reminders: [], budget: { critical: 2, criticalCovered: 0, ask, askCovers } })
+  )
+}
 
 afterEach(() => {
   jest.useRealTimers()
@@ -69,6 +80,12 @@ const tap = (container: HTMLElement, selector: string) => {
   fireEvent.click(el)
 }
 
+/** Opens an action's form and confirms it as it stands (刚刚). */
+const act0 = (container: HTMLElement, action: string, confirm = action) => {
+  tap(container, `.progress__action--${action}`)
+  tap(container, `.progress-form__confirm--${confirm}`)
+}
+
 /** Taro's H5 inputs are web components: typing arrives as an `input` event with `detail`. */
 function type(container: HTMLElement, className: string, value: string) {
   const field = container.querySelector(`.${className} taro-input-core, .${className} taro-textarea-core`)
@@ -86,9 +103,39 @@ describe('actions', () => {
   })
 
   it.each(['owner_principal', 'app_principal'] as const)('shows no action to an invited %s', async (access) => {
-    const { container } = await renderAt(viewAt('platform_review', { access }))
+    const { container } = await renderAt(viewAt('platform_review', { access, actions: [] } as Partial<FilingView>))
     expect(shownActions(container)).toEqual([])
-    expect(screen.getByText(/只有备案的创建者可以更新进度/)).toBeInTheDocument()
+    expect(screen.getByText(/现在没有需要你记录的步骤/)).toBeInTheDocument()
+    expect(screen.queryByText('邀请负责人')).not.toBeInTheDocument()
+  })
+
+  it('shows an invited principal exactly the actions the back end allows, and no owner-only control', async () => {
+    const view = viewAt('sms_verification', {
+      access: 'owner_principal',
+      actions: ['sms_verified']
+    } as Partial<FilingView>)
+    const { container } = await renderAt(view)
+    expect(shownActions(container)).toEqual(['sms_verified'])
+    expect(screen.queryByText('让收短信的负责人也收到提醒 ›')).not.toBeInTheDocument()
+    expect(screen.queryByText('邀请负责人')).not.toBeInTheDocument()
+    expect(invites.list).not.toHaveBeenCalled()
+    filings.advance.mockResolvedValue(
+      ok(viewAt('admin_review', { access: 'owner_principal', actions: [] } as Partial<FilingView>))
+    )
+    act0(container, 'sms_verified')
+    expect(filings.advance).toHaveBeenCalledWith({
+      id: view.id,
+      version: view.version,
+      action: { type: 'sms_verified' }
+    })
+    await screen.findByText('已记录：已完成短信核验')
+  })
+
+  it('shows an invitee the rejection reasons without 去修改', async () => {
+    const view = viewAt('platform_rejected', { access: 'app_principal', actions: [] } as Partial<FilingView>)
+    const { container } = await renderAt(view)
+    expect(screen.getByText('驳回原因')).toBeInTheDocument()
+    expect(container.querySelector('.progress-reason__fix')).toBeNull()
   })
 
   it('sends 我已提交 with the record version and shows the stage it moved to', async () => {
@@ -96,7 +143,7 @@ describe('actions', () => {
     const moved = viewAt('platform_review', { version: view.version + 1 })
     filings.advance.mockResolvedValue(ok(moved))
     const { container } = await renderAt(view)
-    tap(container, '.progress__action--submit')
+    act0(container, 'submit')
     await screen.findByText('已记录：我已提交备案')
     expect(filings.advance).toHaveBeenCalledWith({ id: view.id, version: view.version, action: { type: 'submit' } })
     expect(shownActions(container).sort()).toEqual([...allowedActions(moved.progress)].sort())
@@ -115,12 +162,13 @@ describe('actions', () => {
     })
     const view = viewAt('draft')
     const { container } = await renderAt(view)
-    tap(container, '.progress__action--submit')
+    act0(container, 'submit')
     // synchronously, in the tap: the dialog opened before anything was awaited
     expect(order).toEqual(['subscribe:review_progress,todo_reminder', 'advance'])
     expect(subscribe).toHaveBeenCalledTimes(1)
-    // every action is disabled while the save runs
-    for (const el of container.querySelectorAll('.progress__action')) expect(el).toHaveClass('nut-button-disabled')
+    // the form is off while the save runs
+    for (const el of container.querySelectorAll('.progress-form__confirm, .progress-form__cancel'))
+      expect(el).toHaveClass('nut-button-disabled')
     await act(async () => save.resolve(ok(viewAt('platform_review', { version: view.version + 1 }))))
     await screen.findByText('已记录：我已提交备案')
   })
@@ -141,8 +189,13 @@ describe('actions', () => {
       tap(container, '.progress-form__confirm--platform_pass')
       expect(subscribe).toHaveBeenCalledWith(['sms_deadline', 'review_progress'])
       const action: StageAction = at ? { type: 'platform_pass', smsReceivedAt: at } : { type: 'platform_pass' }
-      expect(filings.advance).toHaveBeenCalledWith({ id: view.id, version: view.version, action })
-      await screen.findByText(/还剩 \d\d:\d\d:\d\d 完成短信核验/)
+      expect(filings.advance).toHaveBeenCalledWith({
+        id: view.id,
+        version: view.version,
+        action,
+        ...(at ? { at } : {})
+      })
+      await screen.findByText('24 小时内完成短信核验')
     }
   )
 
@@ -163,7 +216,8 @@ describe('actions', () => {
     expect(filings.advance).toHaveBeenCalledWith({
       id: view.id,
       version: view.version,
-      action: { type: 'platform_pass', smsReceivedAt: picked }
+      action: { type: 'platform_pass', smsReceivedAt: picked },
+      at: picked
     })
     await screen.findByText('已记录：初审通过，已收到12381短信')
   })
@@ -195,13 +249,24 @@ describe('actions', () => {
     expect(shownActions(container).sort()).toEqual([...allowedActions(theirs.progress)].sort())
   })
 
-  it('shows the stage machine’s message when the back end refuses', async () => {
+  it('shows the stage machine’s refusal next to a disabled confirm before sending anything', async () => {
     const view = viewAt('sms_verification')
-    filings.advance.mockResolvedValue(fail('STAGE_RULE', '短信核验截止时间是2026-11-24 09:59，还没有超时'))
     const { container } = await renderAt(view)
     tap(container, '.progress__action--sms_expire')
-    await screen.findByText('短信核验截止时间是2026-11-24 09:59，还没有超时')
-    expect(shownActions(container)).toContain('sms_expire')
+    expect(screen.getByText('短信核验截止时间是2026-11-24 09:59，还没有超时')).toBeInTheDocument()
+    expect(container.querySelector('.progress-form__confirm--sms_expire')).toHaveClass('nut-button-disabled')
+    tap(container, '.progress-form__confirm--sms_expire')
+    expect(filings.advance).not.toHaveBeenCalled()
+  })
+
+  it('shows the back end’s message when it refuses', async () => {
+    const view = viewAt('admin_review')
+    filings.advance.mockResolvedValue(fail('FORBIDDEN', '只有备案的创建者可以记录这一步'))
+    const { container } = await renderAt(view)
+    tap(container, '.progress__action--admin_reject')
+    fireEvent.click(screen.getByText('小程序备注或服务内容描述不清'))
+    tap(container, '.progress-form__confirm--reject')
+    await screen.findByText('只有备案的创建者可以记录这一步')
   })
 })
 
@@ -310,27 +375,33 @@ describe('rejections', () => {
 })
 
 describe('SMS window', () => {
-  it('counts down to the deadline every second and turns urgent, then expired', async () => {
+  it('counts down with the same countdown as the home card: every second, urgent under 4 hours, then expired', async () => {
     jest.useFakeTimers({ now: NOW_MS })
     const view = viewAt('sms_verification')
     mockRouter.params = { id: view.id }
     filings.get.mockResolvedValue(ok(view))
     const { container } = render(<ProgressPage />)
     await flush()
-    expect(screen.getByText('还剩 23:59:12 完成短信核验')).toBeInTheDocument()
+    const time = () => container.querySelector('.progress-sms .sms-countdown__time')!.textContent
+    expect(time()).toBe('23:59:12')
     act(() => jest.advanceTimersByTime(1000))
-    expect(screen.getByText('还剩 23:59:11 完成短信核验')).toBeInTheDocument()
+    expect(time()).toBe('23:59:11')
     act(() => jest.advanceTimersByTime(61_000))
-    expect(screen.getByText('还剩 23:58:10 完成短信核验')).toBeInTheDocument()
-    expect(container.querySelector('.progress-sms')).not.toHaveClass('progress-sms--urgent')
+    expect(time()).toBe('23:58:10')
     const deadline = Date.parse(view.progress.smsDeadline!)
+    jest.setSystemTime(deadline - 5 * 3_600_000)
+    act(() => jest.advanceTimersByTime(1000))
+    expect(container.querySelector('.progress-sms')).not.toHaveClass('progress-sms--urgent')
     jest.setSystemTime(deadline - 3 * 3_600_000 - 500)
     act(() => jest.advanceTimersByTime(1000))
-    expect(screen.getByText('还剩 02:59:59 完成短信核验')).toBeInTheDocument()
+    // 2:59:59.5 left: rounded down, never more than is left
+    expect(time()).toBe('02:59:59')
     expect(container.querySelector('.progress-sms')).toHaveClass('progress-sms--urgent')
+    expect(container.querySelector('.progress-sms .sms-countdown')).toHaveClass('sms-countdown--urgent')
     jest.setSystemTime(deadline)
     act(() => jest.advanceTimersByTime(1000))
     expect(screen.getByText('短信核验的 24 小时已过')).toBeInTheDocument()
+    expect(time()).toBe('已超时')
   })
 
   it('says where the text goes and offers to invite the owner principal who has not joined', async () => {
@@ -399,5 +470,139 @@ describe('timeline and states', () => {
     await renderAt(view)
     fireEvent.click(screen.getByText('提醒与日历'))
     expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.reminders, { id: view.id }))
+  })
+})
+
+describe('when it really happened', () => {
+  it('sends 我已提交 dated 昨天此时 and shows that time before confirming', async () => {
+    const view = viewAt('draft')
+    filings.advance.mockResolvedValue(ok(viewAt('platform_review', { version: view.version + 1 })))
+    const { container } = await renderAt(view)
+    tap(container, '.progress__action--submit')
+    fireEvent.click(screen.getByText('昨天此时'))
+    expect(screen.getByText('提交时间：11月22日 10:00')).toBeInTheDocument()
+    tap(container, '.progress-form__confirm--submit')
+    const at = toShanghaiIso(NOW_MS - 24 * 3_600_000)
+    expect(filings.advance).toHaveBeenCalledWith({ id: view.id, version: view.version, action: { type: 'submit' }, at })
+  })
+
+  it.each([
+    ['约1小时前', 'sms_verified'],
+    ['约3小时前', 'sms_verified'],
+    ['约3小时前', 'platform_pass']
+  ])(
+    'refuses %s for %s when that is before the step it follows, next to a disabled confirm',
+    async (choice, action) => {
+      // the last step was recorded a few seconds before now
+      const view = viewAt(action === 'sms_verified' ? 'sms_verification' : 'platform_review')
+      const last = view.progress.history[view.progress.history.length - 1]
+      const progress = {
+        ...view.progress,
+        history: [...view.progress.history.slice(0, -1), { ...last, at: toShanghaiIso(NOW_MS - 60_000) }]
+      }
+      const { container } = await renderAt({ ...view, progress })
+      tap(container, `.progress__action--${action}`)
+      fireEvent.click(screen.getByText(choice))
+      expect(screen.getByRole('alert')).toHaveTextContent(/不能早于/)
+      expect(container.querySelector(`.progress-form__confirm--${action}`)).toHaveClass('nut-button-disabled')
+      tap(container, `.progress-form__confirm--${action}`)
+      expect(filings.advance).not.toHaveBeenCalled()
+      // back to 刚刚: fine again
+      fireEvent.click(screen.getByText(action === 'platform_pass' ? '刚刚收到' : '刚刚'))
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+      expect(container.querySelector(`.progress-form__confirm--${action}`)).not.toHaveClass('nut-button-disabled')
+    }
+  )
+
+  it.each([
+    ['admin_pass', 'approved'],
+    ['admin_reject', 'admin_rejected']
+  ] as const)('dates %s too', async (action, moved) => {
+    const view = viewAt('admin_review')
+    const last = view.progress.history[view.progress.history.length - 1]
+    const started = toShanghaiIso(NOW_MS - 2 * 86_400_000)
+    const progress = { ...view.progress, history: [...view.progress.history.slice(0, -1), { ...last, at: started }] }
+    filings.advance.mockResolvedValue(ok(viewAt(moved, { version: view.version + 1 })))
+    const { container } = await renderAt({ ...view, progress })
+    tap(container, `.progress__action--${action}`)
+    fireEvent.click(screen.getByText('约3小时前'))
+    if (action === 'admin_pass') type(container, 'progress-form__filing-number', '津ICP备2026059598号-1X')
+    else fireEvent.click(screen.getByText('小程序备注或服务内容描述不清'))
+    tap(container, `.progress-form__confirm--${action === 'admin_pass' ? 'admin_pass' : 'reject'}`)
+    const at = toShanghaiIso(NOW_MS - 3 * 3_600_000)
+    expect(filings.advance).toHaveBeenCalledWith(
+      expect.objectContaining({ at, action: expect.objectContaining({ type: action }) })
+    )
+  })
+})
+
+describe('asking for reminder units', () => {
+  it('adds what the budget says one more request would cover to the action’s own, at most three', async () => {
+    serveBudget(['todo_reminder', 'review_progress'], ['管局审核预计出结果'])
+    const view = viewAt('platform_review')
+    filings.advance.mockResolvedValue(ok(viewAt('sms_verification', { version: view.version + 1 })))
+    const { container } = await renderAt(view)
+    await flush()
+    act0(container, 'platform_pass')
+    expect(subscribe).toHaveBeenCalledWith(['sms_deadline', 'review_progress', 'todo_reminder'])
+  })
+
+  it('offers 允许下一条提醒 during a window and asks inside that tap for what it covers', async () => {
+    serveBudget(['sms_deadline'], ['短信核验截止前4小时提醒'])
+    subscribe.mockResolvedValue({
+      state: 'answered',
+      results: [{ template: 'sms_deadline', result: 'accept' }],
+      recorded: true
+    })
+    await renderAt(viewAt('sms_verification'))
+    await screen.findByText(/再允许一次，将能收到：短信核验截止前4小时提醒/)
+    expect(screen.getByText(/关键提醒 2 条，已允许 0 条/)).toBeInTheDocument()
+    const calls = filings.schedule.mock.calls.length
+    fireEvent.click(screen.getByText('允许下一条提醒'))
+    expect(subscribe).toHaveBeenCalledWith(['sms_deadline'])
+    await screen.findByText('已订阅：备案短信核验提醒')
+    // the budget changed: the schedule is asked again
+    expect(filings.schedule.mock.calls.length).toBeGreaterThan(calls)
+  })
+
+  it.each(['draft', 'platform_rejected', 'approved'] as const)(
+    'keeps 进度 free of 允许下一条提醒 outside a window (%s)',
+    async (stage) => {
+      serveBudget(['todo_reminder'], ['草稿3天没有更新'])
+      await renderAt(viewAt(stage))
+      await flush()
+      expect(screen.queryByText('允许下一条提醒')).not.toBeInTheDocument()
+    }
+  )
+
+  it('offers nothing when one more request would cover nothing', async () => {
+    serveBudget([])
+    await renderAt(viewAt('sms_verification'))
+    await flush()
+    expect(screen.queryByText('允许下一条提醒')).not.toBeInTheDocument()
+  })
+})
+
+describe('inviting', () => {
+  it.each(['draft', 'platform_review', 'sms_verification', 'admin_review'] as const)(
+    'offers the owner to invite a principal in %s',
+    async (stage) => {
+      await renderAt(viewAt(stage))
+      fireEvent.click(screen.getByText('邀请负责人'))
+      expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.invite, { role: 'owner_principal' }))
+    }
+  )
+
+  it.each(['approved', 'cancelled'] as const)('offers no invite once the filing is over (%s)', async (stage) => {
+    await renderAt(viewAt(stage))
+    expect(screen.queryByText('邀请负责人')).not.toBeInTheDocument()
+  })
+
+  it('offers no invite on an individual’s filing: the owner is the principal', async () => {
+    const view = viewAt('sms_verification')
+    await renderAt({ ...view, profile: { ...view.profile, ownerType: 'individual' } })
+    await flush()
+    expect(screen.queryByText('邀请负责人')).not.toBeInTheDocument()
+    expect(screen.queryByText('让收短信的负责人也收到提醒 ›')).not.toBeInTheDocument()
   })
 })

@@ -19,6 +19,21 @@ describe('app config built from the routes module', () => {
     expect(subPages.sort()).toEqual(nonTab.sort())
   })
 
+  it('shows Taro’s H5 title bar (it draws it, with 返回 on sub-pages, only for navigationStyle "default")', () => {
+    expect(appConfig.window.navigationStyle).toBe('default')
+  })
+
+  it.each(Object.values(ROUTES).filter((r) => !TAB_ROUTES.includes(r)))(
+    '%s has its own title and does not hide the title bar',
+    (route) => {
+      ;(globalThis as any).definePageConfig = (c: unknown) => c
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const page = require(`../../../src${route.replace(/index$/, 'index.config')}`).default
+      expect(page.navigationBarTitleText).toMatch(/\S/)
+      expect(page.navigationStyle ?? 'default').toBe('default')
+    }
+  )
+
   it.each([
     [ROUTES.wizard, { platform: 'weapp' }, '/filing/wizard/index?platform=weapp'],
     [ROUTES.wizard, { platform: undefined }, '/filing/wizard/index'],
