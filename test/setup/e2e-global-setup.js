@@ -1,4 +1,5 @@
-// Starts the server `npm start` runs (H5 build + HTTP API) on a free port with a throw-away data folder.
+// Starts the server `npm start` runs (H5 build + HTTP API) on a free port with a throw-away data folder, with the
+// platform fakes in process (BEIAN_PLATFORM=fake) so connect.test.ts can authorise and drive a mini-program.
 const { spawn, execSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
@@ -45,7 +46,7 @@ module.exports = async function e2eGlobalSetup() {
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'a')
   const child = spawn('node', ['dist/server/index.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BEIAN_DATA_DIR: dataDir, BEIAN_MODE: 'local', BEIAN_DEV: '1' },
+    env: { ...process.env, PORT: String(port), BEIAN_DATA_DIR: dataDir, BEIAN_MODE: 'local', BEIAN_DEV: '1', BEIAN_PLATFORM: 'fake' },
     stdio: ['ignore', log, log]
   })
   await waitForHealth(url, child)
