@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
   else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
-  if (mode === 'local') console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders, POST /api/dev/sync-platform')
+  if (mode === 'local')
+    console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders, POST /api/dev/sync-platform')
 
   if (fakePlatforms) console.info(`  platform fakes: ${publicBaseUrl}/api/platform/fake`)
   else if (deps.platforms) console.info('  platform connector: configured')

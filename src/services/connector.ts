@@ -3,9 +3,10 @@
  * third-party platform / Douyin service provider; the app only starts the authorisation, shows the connection and
  * lists every connected mini-program. No token ever reaches the app: answers carry links, states and times.
  */
-import type { Stage } from '../domain/types'
+import type { PlatformId, Stage } from '../domain/types'
 import { api } from './api'
 import type { ApiOutput } from './api-types'
+import { runtimePlatform } from './platform'
 
 export type AuthorisationStart = ApiOutput<'connector', 'connect'>
 export type ConnectionView = ApiOutput<'connector', 'status'>
@@ -41,3 +42,31 @@ export function platformStatusText(
 }
 
 export const PLATFORM_NAMES = { wechat: '微信', douyin: '抖音' } as const
+
+/**
+ * Opens the authorisation link where the platform allows it: a new browser tab on H5. In a mini-program an external
+ * page cannot be opened — the administrator scans the QR code instead — so this answers false there.
+ */
+export function openAuthorisationLink(link: string): boolean {
+  if (runtimePlatform() !== 'h5') return false
+  const w = globalThis as { open?: (url: string, target: string) => unknown }
+  if (typeof w.open !== 'function') return false
+  w.open(link, '_blank')
+  return true
+}
+
+/** Which stages the agency list can be filtered by, in the order of a filing's life. */
+export const AGENCY_FILTERS: { label: string; stages: Stage[] }[] = [
+  { label: '全部', stages: [] },
+  { label: '待提交', stages: ['draft'] },
+  { label: '平台初审', stages: ['platform_review'] },
+  { label: '短信核验', stages: ['sms_verification'] },
+  { label: '管局审核', stages: ['admin_review'] },
+  { label: '被驳回', stages: ['platform_rejected', 'admin_rejected', 'sms_expired'] },
+  { label: '已备案', stages: ['approved'] }
+]
+
+/** Which provider follows a filing of this platform (Alipay has none): the same rule as the back end's. */
+export function connectorPlatformOf(platform: PlatformId): 'wechat' | 'douyin' | undefined {
+  return platform === 'weapp' ? 'wechat' : platform === 'tt' ? 'douyin' : undefined
+}

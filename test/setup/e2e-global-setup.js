@@ -46,7 +46,14 @@ module.exports = async function e2eGlobalSetup() {
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'a')
   const child = spawn('node', ['dist/server/index.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BEIAN_DATA_DIR: dataDir, BEIAN_MODE: 'local', BEIAN_DEV: '1', BEIAN_PLATFORM: 'fake' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BEIAN_DATA_DIR: dataDir,
+      BEIAN_MODE: 'local',
+      BEIAN_DEV: '1',
+      BEIAN_PLATFORM: 'fake'
+    },
     stdio: ['ignore', log, log]
   })
   await waitForHealth(url, child)
