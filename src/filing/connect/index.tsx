@@ -51,7 +51,9 @@ export default function ConnectPage() {
   const router = useRouter()
   const current = useCurrentFiling({ id: router.params?.id || undefined })
   const filing = current.filing
-  const filingId = filing?.access === 'owner' ? filing.id : undefined
+  const provider = filing ? connectorPlatformOf(filing.profile.platform) : undefined
+  // only the owner of a WeChat / Douyin filing has a connection to look at
+  const filingId = filing?.access === 'owner' && provider ? filing.id : undefined
   const [view, setView] = useState<ConnectionView | undefined>()
   const [start, setStart] = useState<AuthorisationStart | undefined>()
   const [error, setError] = useState('')
@@ -77,7 +79,7 @@ export default function ConnectPage() {
   if (!filing)
     return <FilingGate current={current} className='connect' emptyDescription='先新建一份备案，再连接小程序。' />
 
-  if (!filingId)
+  if (filing.access !== 'owner')
     return (
       <PageShell className='connect'>
         <View className='card'>
@@ -87,7 +89,6 @@ export default function ConnectPage() {
       </PageShell>
     )
 
-  const provider = connectorPlatformOf(filing.profile.platform)
   if (!provider)
     return (
       <PageShell className='connect'>
