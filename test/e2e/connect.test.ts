@@ -134,18 +134,47 @@ describe('连接小程序 on H5 against the platform fake', () => {
     await settled(page, 'connect-08-progress-approved')
   })
 
-  it('4. the agency list shows the connected mini-program with its status; the filter narrows it', async () => {
-    const { page } = phone
-    await gotoRoute(page, '/pages/mine/index')
-    await page.locator('.mine__agency').click()
-    await page.locator('.agency-item').first().waitFor()
-    const item = page.locator('.agency-item', { hasText: appId })
-    await expect(item.textContent()).resolves.toContain('已备案')
+  it('4. a second mini-program waiting for the SMS comes first in the agency list; the filter narrows it', async () => {
+    const { page, context } = phone
+    // a studio's second client: connected the same way (link → consent), then moved to 4 with SMS 1
+    const second = await callApi<{ id: string }>(page, 'filings', {
+      action: 'create',
+      data: { profile: { ...SAMPLE_PROFILE, province: '44' }, title: '第二个客户小程序', clientRef: 'e2e-connect-2' }
+    })
+    expect(second.ok).toBe(true)
+    const start = await callApi<{ link: string }>(page, 'connector', {
+      action: 'connect',
+      data: { id: second.data.id }
+    })
+    expect(start.ok).toBe(true)
+    const consent = await context.newPage()
+    await consent.goto(start.data.link)
+    const firstAppId = appId
+    appId = await consent.locator('input[name=appid]').inputValue()
+    await consent.locator('button', { hasText: '确认授权' }).click()
+    await consent.waitForURL(/\/api\/platform\/wechat\/callback/)
+    await drive(consent, '2 平台审核中')
+    await drive(consent, '4 管局审核 · 等待短信核验')
+    await consent.close()
+    const outcomes = await callApi<{ outcomes: string[] }>(page, 'dev/sync-platform', {})
+    expect(outcomes.data.outcomes).toContain('advanced')
+
+    // home: two connected → the agency entry
+    await gotoRoute(page, '/pages/index/index')
+    await page.reload()
+    await page.locator('.home-agency', { hasText: '我连接的小程序（2）' }).click()
+    await page.locator('.agency-item').nth(1).waitFor()
+    const titles = await page.locator('.agency-item__title').allTextContents()
+    expect(titles).toEqual(['第二个客户小程序', '连接测试小程序'])
+    await expect(page.locator('.agency-item').first().textContent()).resolves.toContain('短信核验截止')
     await settled(page, 'connect-09-agency')
-    await page.locator('.agency__filter', { hasText: '短信核验' }).click()
-    await page.locator('.load-state--empty').waitFor()
+
     await page.locator('.agency__filter', { hasText: '已备案' }).click()
-    await item.waitFor()
+    await page.locator('.agency-item', { hasText: firstAppId }).waitFor()
+    await expect(page.locator('.agency-item').count()).resolves.toBe(1)
+    await page.locator('.agency__filter', { hasText: '被驳回' }).click()
+    await page.locator('.load-state--empty').waitFor()
+    appId = firstAppId
   })
 
   it('5. the connection page shows the final status; no console errors', async () => {
