@@ -27,7 +27,9 @@ export const FILING_PACKAGE = {
     /** Which reminders are scheduled, subscription permissions, calendar fallback. */
     reminders: 'reminders/index',
     /** Invite the legal representative / principal. */
-    invite: 'invite/index'
+    invite: 'invite/index',
+    /** 连接小程序: authorise the assistant to follow the filing on the platform (`?id=<filing>`). */
+    connect: 'connect/index'
   }
 } as const
 
@@ -40,7 +42,9 @@ export const MORE_PACKAGE = {
     /** Landing page of an invite link / QR code (`?invite=<token>`). */
     join: 'join/index',
     /** Export / delete all my data. */
-    myData: 'my-data/index'
+    myData: 'my-data/index',
+    /** Every connected mini-program of the caller, most urgent first (agencies). */
+    agency: 'agency/index'
   }
 } as const
 

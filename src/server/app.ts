@@ -16,6 +16,7 @@ import { parseInstant } from '../domain/time'
 import type { Identity, Sender } from '../cloud/ports'
 import { outboxFor } from './outbox'
 import { handlePlatformRoute } from './platform-routes'
+import { connectionsOf, syncConnection } from '../cloud/platforms/sync'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 export interface ServerAppOptions {
@@ -215,6 +216,17 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       // only the caller's own filings' reminders, so one tester cannot fire another's
       const report = await runReminders({ at: when, ownerId: userId })
       return report ? sendJson(res, ok(report)) : sendJson(res, fail('UNAVAILABLE', '提醒任务正在运行，请稍后再试'))
+    }
+    if (route === 'dev/sync-platform' && mode === 'local') {
+      // polls the caller's own connected mini-programs now, not when they are next due (E2E tests, trying the fake)
+      const userId = await identityOf(req).userId()
+      if (!userId) return sendJson(res, fail('UNAUTHENTICATED'))
+      const connector = deps.platforms
+      if (!connector) return sendJson(res, fail('UNAVAILABLE', '没有配置平台连接（BEIAN_PLATFORM=fake）'))
+      const mine = await connectionsOf(deps).find({ ownerId: userId, state: 'active' }, { limit: 100 })
+      const outcomes = []
+      for (const c of mine) outcomes.push(await syncConnection(deps, connector, c))
+      return sendJson(res, ok({ synced: mine.length, outcomes }))
     }
     if (Object.prototype.hasOwnProperty.call(CLIENT_FUNCTIONS, route)) {
       const actions = CLIENT_FUNCTIONS[route as FunctionName]

@@ -15,7 +15,7 @@
  *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
  *   BEIAN_TEMPLATE_IDS — JSON template ids returned to clients by subscriptions.status (defaults to TT_TEMPLATE_IDS),
  *   BEIAN_TRUSTED_PROXIES — proxies in front that append to X-Forwarded-For (0: use the socket's address).
- * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }.
+ * Local mode only: GET /api/dev/outbox (the caller's own messages) and POST /api/dev/run-reminders { now? }, POST /api/dev/sync-platform (poll the caller's connections now).
  * Platform connector: BEIAN_PLATFORM=fake runs the WeChat/Douyin fakes in process (control page /api/platform/fake);
  * otherwise BEIAN_PUBLIC_URL + WECHAT_COMPONENT_* / DOUYIN_COMPONENT_* (src/cloud/platforms/from-env.ts).
  */
@@ -198,7 +198,8 @@ async function main(): Promise<void> {
     console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
   else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
   if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
-  if (mode === 'local') console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders')
+  if (mode === 'local')
+    console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders, POST /api/dev/sync-platform')
 
   if (fakePlatforms) console.info(`  platform fakes: ${publicBaseUrl}/api/platform/fake`)
   else if (deps.platforms) console.info('  platform connector: configured')

@@ -194,7 +194,8 @@ export const api = {
     'draftKey'
   ]),
   subscriptions: client('subscriptions', ['record', 'status']),
-  invites: client('invites', ['create', 'accept', 'revoke', 'list'])
+  invites: client('invites', ['create', 'accept', 'revoke', 'list']),
+  connector: client('connector', ['connect', 'status', 'disconnect', 'readNotices', 'agency'])
 }
 
 /** Forgets the HTTP session (after `purge`, or to switch users on H5); `device` also drops the H5 device id. */

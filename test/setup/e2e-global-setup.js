@@ -1,4 +1,5 @@
-// Starts the server `npm start` runs (H5 build + HTTP API) on a free port with a throw-away data folder.
+// Starts the server `npm start` runs (H5 build + HTTP API) on a free port with a throw-away data folder, with the
+// platform fakes in process (BEIAN_PLATFORM=fake) so connect.test.ts can authorise and drive a mini-program.
 const { spawn, execSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
@@ -52,7 +53,8 @@ module.exports = async function e2eGlobalSetup() {
       BEIAN_DATA_DIR: dataDir,
       BEIAN_MODE: 'local',
       BEIAN_DEV: '1',
-      DATABASE_URL: ''
+      DATABASE_URL: '',
+      BEIAN_PLATFORM: 'fake'
     },
     stdio: ['ignore', log, log]
   })

@@ -3,6 +3,7 @@ import { PLATFORMS } from '../../domain/rules/platforms'
 import { STAGE_LABELS } from '../../domain/stages'
 import { formatWechatTime, isValidInstant } from '../../domain/time'
 import type { FilingSummary } from '../../services/api-types'
+import { connectorPlatformOf } from '../../services/connector'
 import { ROLE_LABELS, offersInvite } from '../../services/invites'
 import SmsCountdown from '../sms-countdown'
 import { nextAction } from './next-action'
@@ -13,15 +14,23 @@ interface FilingCardProps {
   onOpen: (filing: FilingSummary) => void
   /** Offered from the draft on to the owner of a filing whose principal is someone else. */
   onInvite?: (filing: FilingSummary) => void
+  /** Offered to the owner of a WeChat / Douyin filing that is not connected yet and not finished. */
+  onConnect?: (filing: FilingSummary) => void
 }
 
 /** One filing on the home page: what it is, where it stands, what comes next and by when. */
-export default function FilingCard({ filing, onOpen, onInvite }: FilingCardProps) {
+export default function FilingCard({ filing, onOpen, onInvite, onConnect }: FilingCardProps) {
   const next = nextAction(filing)
   const invited = filing.access !== 'owner'
   const countdown = filing.stage === 'sms_verification' && filing.smsDeadline
-  // the summary carries the owner type once the back end sends it; without it, don't risk inviting oneself
+  // an individual's filing has no one else to invite (the owner is the principal)
   const invite = onInvite && offersInvite(filing)
+  const connect =
+    onConnect &&
+    filing.access === 'owner' &&
+    !!connectorPlatformOf(filing.platform) &&
+    filing.stage !== 'approved' &&
+    filing.stage !== 'cancelled'
 
   return (
     <View className={`filing-card card filing-card--${next.tone}`} onClick={() => onOpen(filing)}>
@@ -51,6 +60,17 @@ export default function FilingCard({ filing, onOpen, onInvite }: FilingCardProps
           }}
         >
           邀请负责人一起跟进（收 12381 短信、做人脸核身）›
+        </Text>
+      ) : null}
+      {connect ? (
+        <Text
+          className='filing-card__connect'
+          onClick={(e) => {
+            e.stopPropagation()
+            onConnect(filing)
+          }}
+        >
+          连接小程序，进度自动同步 ›
         </Text>
       ) : null}
       {isValidInstant(filing.updatedAt) ? (

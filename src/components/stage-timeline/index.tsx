@@ -18,6 +18,8 @@ interface Row {
   when: string
   eta?: string
   note?: string
+  /** Observed from the platform's own API (a connected mini-program), not reported by a person. */
+  synced?: boolean
 }
 
 const REJECTED: Stage[] = ['platform_rejected', 'sms_expired', 'admin_rejected', 'cancelled']
@@ -48,7 +50,8 @@ export default function StageTimeline({ progress, profile, now }: StageTimelineP
       key: `${entry.stage}-${entry.at}-${i}`,
       stage: entry.stage,
       state: current ? 'current' : 'done',
-      when: formatDateTime(entry.at, today)
+      when: formatDateTime(entry.at, today),
+      synced: entry.source === 'platform'
     }
     if (current && (entry.stage === 'platform_review' || entry.stage === 'admin_review')) {
       const eta = etas.find((e) => e.stage === entry.stage)
@@ -90,7 +93,10 @@ export default function StageTimeline({ progress, profile, now }: StageTimelineP
             <View className='stage-timeline__line' />
           </View>
           <View className='stage-timeline__body'>
-            <Text className='stage-timeline__title'>{STAGE_LABELS[row.stage]}</Text>
+            <Text className='stage-timeline__title'>
+              {STAGE_LABELS[row.stage]}
+              {row.synced ? <Text className='stage-timeline__synced'>平台同步</Text> : null}
+            </Text>
             <Text className='stage-timeline__when'>{row.state === 'upcoming' ? row.when : `${row.when} 开始`}</Text>
             {row.eta ? <Text className='stage-timeline__eta'>{row.eta}</Text> : null}
             {row.note ? <Text className='stage-timeline__note'>{row.note}</Text> : null}

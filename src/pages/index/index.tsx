@@ -7,8 +7,9 @@ import { Button, Cell } from '@nutui/nutui-react-taro'
 import FilingCard from '../../components/filing-card'
 import LoadState from '../../components/load-state'
 import PageShell from '../../components/page-shell'
-import { ROUTES } from '../../constants/routes'
+import { ROUTES, withQuery } from '../../constants/routes'
 import type { ErrorEnvelope, FilingSummary } from '../../services/api-types'
+import { agencyList } from '../../services/connector'
 import { listFilings, setCurrentFilingId } from '../../services/filings'
 import { inviteUrl } from '../../services/invites'
 import { handleEntry, takePrefetchedFilingList } from '../../services/launch'
@@ -31,6 +32,8 @@ export default function HomePage() {
   const [list, setList] = useState<ListState>({ state: 'loading' })
   const [refreshError, setRefreshError] = useState('')
   const [stepsOpen, setStepsOpen] = useState(false)
+  /** The filings bound to a mini-program (undefined until known: no 连接 offer on a guess). */
+  const [connected, setConnected] = useState<Set<string> | undefined>()
   const latestRequest = useRef(0)
   const shownList = useRef(false)
 
@@ -42,6 +45,12 @@ export default function HomePage() {
       shownList.current = true
       setRefreshError('')
       setList({ state: 'ready', filings: result.data })
+      // after the cards: which are connected decides the 连接小程序 offer and the agency entry
+      if (result.data.some((f) => f.access === 'owner'))
+        void agencyList().then((a) => {
+          if (a.ok && request === latestRequest.current)
+            setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
+        })
     } else if (shownList.current) {
       // a failed refresh keeps the cards the user is looking at and says so
       setRefreshError(result.message)
@@ -81,6 +90,11 @@ export default function HomePage() {
     openPage(inviteUrl())
   }
 
+  const connect = (filing: FilingSummary) => {
+    setCurrentFilingId(filing.id)
+    openPage(withQuery(ROUTES.connect, { id: filing.id }))
+  }
+
   const newFiling = () => openPage(ROUTES.wizard)
 
   return (
@@ -104,8 +118,23 @@ export default function HomePage() {
             </View>
           ) : null}
           {list.filings.map((filing) => (
-            <FilingCard key={filing.id} filing={filing} onOpen={open} onInvite={invite} />
+            <FilingCard
+              key={filing.id}
+              filing={filing}
+              onOpen={open}
+              onInvite={invite}
+              onConnect={connected && !connected.has(filing.id) ? connect : undefined}
+            />
           ))}
+          {connected && connected.size >= 2 ? (
+            <Cell
+              className='home-agency'
+              title={`我连接的小程序（${connected.size}）`}
+              description='按紧急程度看每个小程序的状态和截止时间'
+              clickable
+              onClick={() => openPage(ROUTES.agency)}
+            />
+          ) : null}
         </View>
       ) : (
         <LoadState

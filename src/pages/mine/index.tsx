@@ -6,6 +6,15 @@ import { openPage } from '../../services/navigation'
 export default function MinePage() {
   return (
     <PageShell className='mine'>
+      <Cell.Group title='备案'>
+        <Cell
+          className='mine__agency'
+          title='我连接的小程序'
+          description='每个已连接小程序的状态、下一个截止时间和在等什么'
+          clickable
+          onClick={() => openPage(ROUTES.agency)}
+        />
+      </Cell.Group>
       <Cell.Group title='隐私与数据'>
         <Cell
           className='mine__my-data'

@@ -12,6 +12,7 @@ import type { FilingProgress, Stage, StageEntry } from '../../domain/types'
 import { ROUTES, withQuery } from '../../constants/routes'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { useReminderSchedule } from '../../hooks/use-reminder-schedule'
+import { connectorPlatformOf } from '../../services/connector'
 import { inviteUrl, offersInvite } from '../../services/invites'
 import { openPage } from '../../services/navigation'
 import { canRequestSubscriptions, loadSubscriptionStatus } from '../../services/subscriptions'
@@ -80,6 +81,10 @@ export default function ProgressPage() {
   const remindersUrl = withQuery(ROUTES.reminders, { id: filing.id })
   const inviteOffered = offersInvite({ access: filing.access, stage: progress.stage, ownerType: profile.ownerType })
   const { notice, subscriptionNote } = stage
+  // a connected filing's stages come from the platform: say so, and offer the connection to the owner
+  const synced = entry?.source === 'platform'
+  const everSynced = progress.history.some((h) => h.source === 'platform')
+  const connectOffered = isOwner && !!connectorPlatformOf(profile.platform)
 
   return (
     <PageShell className='progress'>
@@ -94,6 +99,12 @@ export default function ProgressPage() {
           {PLATFORMS[profile.platform].name}
           {entry ? ` · 本阶段始于 ${formatDateTime(entry.at, shanghaiDate(nowIso))}` : ''}
         </Text>
+        {synced && entry ? (
+          <Text className='progress__synced'>
+            平台同步：本阶段由平台状态自动记录（{formatDateTime(entry.recordedAt ?? entry.at, shanghaiDate(nowIso))}{' '}
+            读取）
+          </Text>
+        ) : null}
         <Text className='progress__guidance'>{stageGuidance(progress.stage, profile)}</Text>
       </View>
 
@@ -181,6 +192,19 @@ export default function ProgressPage() {
       </View>
 
       <Cell.Group>
+        {connectOffered ? (
+          <Cell
+            className='progress__connect'
+            title={everSynced ? '连接小程序 · 自动同步' : '连接小程序'}
+            description={
+              everSynced
+                ? '查看连接状态、最近一次同步和平台通知'
+                : '让小程序管理员授权一次，之后每个阶段自动记录，短信核验开始时立即提醒'
+            }
+            clickable
+            onClick={() => openPage(withQuery(ROUTES.connect, { id: filing.id }))}
+          />
+        ) : null}
         {inviteOffered ? (
           <Cell
             className='progress__invite'

@@ -241,6 +241,13 @@ describe('local HTTP server', () => {
     expect((await api('dev/run-reminders', { now: 'yesterday' }, a)).status).toBe(400)
   })
 
+  it('dev/sync-platform (local mode) needs a session and a platform connector', async () => {
+    expect((await api('dev/sync-platform', {})).status).toBe(401)
+    const token = await loginAs('sync-hook-user')
+    const res = await api('dev/sync-platform', {}, token)
+    expect(res.body).toMatchObject({ ok: false, code: 'UNAVAILABLE' })
+  })
+
   it.each([
     ['/', 200, 'text/html'],
     ['/js/app.js', 200, 'text/javascript'],

@@ -16,7 +16,11 @@ import { summary } from './fixtures'
 import { setRoute, showPage } from '../../setup/page-hooks'
 
 jest.mock('../../../src/services/api', () => ({
-  api: { filings: { list: jest.fn() }, invites: {} },
+  api: {
+    filings: { list: jest.fn() },
+    invites: {},
+    connector: { agency: jest.fn(async () => ({ ok: true, data: { items: [] } })) }
+  },
   forgetSession: jest.fn()
 }))
 jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
@@ -92,6 +96,50 @@ describe('filing cards', () => {
     fireEvent.click(await screen.findByText('会员积分'))
     expect(currentFilingId()).toBe(id)
     expect(navigate).toHaveBeenCalledWith(ROUTES.progress)
+  })
+})
+
+describe('连接小程序 from home', () => {
+  const agency = api.connector.agency as jest.Mock
+  const row = (filingId: string) => ({ filingId, connection: 'active' })
+  afterEach(() => agency.mockImplementation(async () => ok({ items: [] })))
+
+  it('offers 连接小程序 on an owner’s unfinished WeChat / Douyin card that is not connected', async () => {
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((x) => x.repeat(24))
+    list.mockResolvedValue(
+      ok([
+        summary({ id: a, title: '未连接' }),
+        summary({ id: b, title: '已连接' }),
+        summary({ id: c, title: '已备案', stage: 'approved' }),
+        summary({ id: d, title: '支付宝', platform: 'alipay' }),
+        summary({ id: e, title: '受邀', access: 'owner_principal' })
+      ])
+    )
+    agency.mockResolvedValue(ok({ items: [row(b)] }))
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(container.querySelectorAll('.filing-card__connect')).toHaveLength(1))
+    const offer = container.querySelector('.filing-card__connect')!
+    expect(offer.closest('.filing-card')).toHaveTextContent('未连接')
+    fireEvent.click(offer)
+    expect(currentFilingId()).toBe(a)
+    expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.connect, { id: a }))
+    expect(screen.queryByText(/我连接的小程序/)).toBeNull()
+  })
+
+  it('offers nothing while it does not know which are connected, and the agency list from 2 connected on', async () => {
+    const [a, b] = ['a', 'b'].map((x) => x.repeat(24))
+    list.mockResolvedValue(ok([summary({ id: a }), summary({ id: b, title: '第二个' })]))
+    agency.mockResolvedValue(failure)
+    const first = render(<HomePage />)
+    await screen.findByText('第二个')
+    await waitFor(() => expect(agency).toHaveBeenCalled())
+    expect(first.container.querySelector('.filing-card__connect')).toBeNull()
+    first.unmount()
+
+    agency.mockResolvedValue(ok({ items: [row(a), row(b)] }))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('我连接的小程序（2）'))
+    expect(navigate).toHaveBeenCalledWith(ROUTES.agency)
   })
 })
 

@@ -440,6 +440,27 @@ describe('timeline and states', () => {
     expect(items[4].textContent).toMatch(/拿到备案号/)
   })
 
+  it('marks the stages the platform reported 平台同步, and says the current one was observed', async () => {
+    const base = viewAt('sms_verification')
+    const history = base.progress.history.map((h, i) =>
+      i === 0 ? h : { ...h, source: 'platform' as const, recordedAt: '2026-11-24T10:05:00+08:00' }
+    )
+    const { container } = await renderAt({ ...base, progress: { ...base.progress, history } })
+    expect(container.querySelectorAll('.stage-timeline__synced')).toHaveLength(history.length - 1)
+    expect(container.querySelector('.progress__synced')?.textContent).toMatch(/^平台同步：本阶段由平台状态自动记录/)
+    expect(screen.getByText('连接小程序 · 自动同步')).toBeTruthy()
+  })
+
+  it('a manually reported filing has no 平台同步 mark; the owner is offered 连接小程序, an invitee is not', async () => {
+    const { container, unmount } = await renderAt(viewAt('platform_review'))
+    expect(container.querySelector('.stage-timeline__synced, .progress__synced')).toBeNull()
+    fireEvent.click(screen.getByText('连接小程序'))
+    expect(navigate).toHaveBeenCalledWith(withQuery(ROUTES.connect, { id: 'a1b2c3d4e5f6a1b2c3d4e5f6' }))
+    unmount()
+    await renderAt(viewAt('platform_review', { access: 'owner_principal' }))
+    expect(screen.queryByText('连接小程序')).toBeNull()
+  })
+
   it('shows the filing number prominently once approved', async () => {
     await renderAt(viewAt('approved'))
     expect(screen.getByText('津ICP备2026059598号-1X')).toHaveClass('progress-approved__number')

@@ -2,7 +2,7 @@ import { PRINCIPAL_ACTIONS, applyStageAction } from '../../../domain'
 import { defineAction } from '../../context'
 import { AppError } from '../../envelope'
 import { filingView } from '../../filing-data'
-import { refuseManualStepOnSyncedFiling } from '../../platforms/manual-guard'
+import { refuseManualStepOnSyncedFiling, withoutSyncedSteps } from '../../platforms/manual-guard'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { filingsSchemas } from '../../schemas'
 import { isoShanghai } from '../../time'
@@ -38,5 +38,5 @@ export const advanceFiling = defineAction(filingsSchemas.advance, async (ctx, in
   if (!updated) throw new AppError('NOT_FOUND')
   if (!changed) throw conflict(updated)
   await syncRemindersSafely(ctx.deps, updated)
-  return filingView(ctx.deps.keys, updated, access, false)
+  return withoutSyncedSteps(ctx.deps, filingView(ctx.deps.keys, updated, access, false))
 })

@@ -251,10 +251,14 @@ describe('WeChat: connect and follow the filing', () => {
 
   it('a connected filing takes no manual stage report but abandoning; after unbinding manual reports work again', async () => {
     const { env, filingId } = await connected()
-    const version = (await env.ok(OWNER, 'filings', 'get', { id: filingId })).version
+    const view = await env.ok(OWNER, 'filings', 'get', { id: filingId })
+    const version = view.version
+    // the page offers only what a manual report may still do
+    expect(view.actions).toEqual(['cancel'])
     const refused = await env.call(OWNER, 'filings', 'advance', { id: filingId, version, action: { type: 'submit' } })
     expect(refused).toMatchObject({ ok: false, code: 'STAGE_RULE', reason: 'SYNCED_BY_PLATFORM' })
     await env.ok(OWNER, 'connector', 'disconnect', { id: filingId })
+    expect((await env.ok(OWNER, 'filings', 'get', { id: filingId })).actions).toEqual(['submit', 'cancel'])
     await env.ok(OWNER, 'filings', 'advance', { id: filingId, version, action: { type: 'submit' } })
   })
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我连接的小程序', enablePullDownRefresh: false })
