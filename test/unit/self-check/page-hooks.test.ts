@@ -2,7 +2,6 @@
 import { hasValue } from '../../../src/filing/self-check/use-check-visibility'
 import { blockFor } from '../../../src/filing/self-check/use-field-focus'
 
-
 const rendered = ['owner.region.province', 'miniProgram.preApprovals', 'miniProgram.preApprovals.0.fileName']
 
 it.each([
