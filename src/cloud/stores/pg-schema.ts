@@ -3,7 +3,7 @@
  * (generated from the document, so no write path can let them drift) for the fields that are filtered, ordered
  * and indexed. Migrations are versioned here and never edited once released: a change is a new migration.
  */
-import { COLLECTIONS } from '../records'
+import { COLLECTIONS, INDEXES } from '../records'
 
 /** A real column derived from one top-level field: `text` holds only strings, `numeric` only numbers. */
 export interface ColumnSpec {
@@ -19,20 +19,30 @@ export const quoteIdent = (name: string): string => {
   return `"${name}"`
 }
 
+/** A real column computed from the document (null when the field is missing or of another type). */
+function columnDefSql({ field, type }: ColumnSpec): string {
+  const path = `doc->'${field.replace(/'/g, "''")}'`
+  const value = type === 'text' ? `doc->>'${field.replace(/'/g, "''")}'` : `(${path})::numeric`
+  const jsonType = type === 'text' ? 'string' : 'number'
+  return (
+    `${quoteIdent(columnName(field))} ${type}${type === 'text' ? ' COLLATE "C"' : ''} ` +
+    `GENERATED ALWAYS AS (CASE WHEN jsonb_typeof(${path}) = '${jsonType}' THEN ${value} END) STORED`
+  )
+}
+
 /** Every table has the document, its `_id` (byte order, like the other stores) and its version as a column. */
 export function createTableSql(table: string, columns: readonly ColumnSpec[]): string[] {
   const all: ColumnSpec[] = [{ field: 'version', type: 'numeric' }, ...columns.filter((c) => c.field !== 'version')]
-  const defs = all.map(({ field, type }) => {
-    const path = `doc->'${field.replace(/'/g, "''")}'`
-    const value = type === 'text' ? `doc->>'${field.replace(/'/g, "''")}'` : `(${path})::numeric`
-    const jsonType = type === 'text' ? 'string' : 'number'
-    return (
-      `${quoteIdent(columnName(field))} ${type}${type === 'text' ? ' COLLATE "C"' : ''} ` +
-      `GENERATED ALWAYS AS (CASE WHEN jsonb_typeof(${path}) = '${jsonType}' THEN ${value} END) STORED`
-    )
-  })
   return [
-    `CREATE TABLE IF NOT EXISTS ${table} (_id text COLLATE "C" PRIMARY KEY, doc jsonb NOT NULL, ${defs.join(', ')})`
+    `CREATE TABLE IF NOT EXISTS ${table} (_id text COLLATE "C" PRIMARY KEY, doc jsonb NOT NULL, ${all.map(columnDefSql).join(', ')})`
+  ]
+}
+
+/** A table of a later migration: created, or given the columns it lacks if an older code made it without them. */
+function ensureTableSql(table: string, columns: readonly ColumnSpec[]): string[] {
+  return [
+    ...createTableSql(table, columns),
+    ...columns.map((c) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${columnDefSql(c)}`)
   ]
 }
 
@@ -44,6 +54,15 @@ export function createIndexSql(schema: string, tableName: string, fields: readon
 }
 
 const text = (...fields: string[]): ColumnSpec[] => fields.map((field) => ({ field, type: 'text' }))
+
+/** The platform connector's collections (migration 2). */
+const CONNECTOR_COLUMNS: Record<string, ColumnSpec[]> = {
+  [COLLECTIONS.platformConnections]: text('filingId', 'ownerId', 'nextSyncAt', 'state', 'appId', 'platform'),
+  [COLLECTIONS.platformConnectStates]: text('filingId', 'preAuthCodeHash'),
+  [COLLECTIONS.platformNotices]: text('ownerId', 'filingId', 'createdAt'),
+  [COLLECTIONS.platformCredentials]: [],
+  [COLLECTIONS.platformPushNonces]: text('expiresAt')
+}
 
 /**
  * The real columns of each known collection: what the handlers, the reminder job and the limits filter on.
@@ -58,7 +77,8 @@ export const COLLECTION_COLUMNS: Record<string, ColumnSpec[]> = {
   [COLLECTIONS.sessions]: text('userId', 'expiresAt'),
   [COLLECTIONS.counters]: [],
   [COLLECTIONS.inviteSlots]: text('filingId'),
-  dev_outbox: text('toUserId', 'sentAt')
+  dev_outbox: text('toUserId', 'sentAt'),
+  ...CONNECTOR_COLUMNS
 }
 
 export interface Migration {
@@ -93,6 +113,18 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       // the reminder job's page: due deliveries in time order, without walking the sent ones
       out.push(createIndexSql(schema, 'reminder_deliveries', ['nextAttemptAt'], `state IN ('pending', 'claimed')`))
+      return out
+    }
+  },
+  {
+    version: 2,
+    name: 'the platform connector: bindings, authorisation states, notices, credentials, push nonces',
+    statements: (schema) => {
+      const out: string[] = []
+      for (const [name, columns] of Object.entries(CONNECTOR_COLUMNS)) {
+        out.push(...ensureTableSql(`${quoteIdent(schema)}.${quoteIdent(name)}`, columns))
+        for (const field of INDEXES[name] ?? []) out.push(createIndexSql(schema, name, [field]))
+      }
       return out
     }
   }
