@@ -90,7 +90,8 @@ export const REVIEW_REMINDER_HOUR = 10
 const SMS_RECIPIENTS: RecipientRole[] = ['owner', 'owner_principal', 'app_principal']
 const OWNER_ONLY: RecipientRole[] = ['owner']
 
-const TEMPLATE_OF: Record<ReminderKind, TemplateKind> = {
+/** Which subscription template carries each reminder. */
+export const REMINDER_TEMPLATE_OF: Record<ReminderKind, TemplateKind> = {
   sms_window_open: 'sms_deadline',
   sms_window_12h: 'sms_deadline',
   sms_window_20h: 'sms_deadline',
@@ -144,7 +145,7 @@ export function planReminders(filing: Filing, now: string): Reminder[] {
       key: `${filing.id}:${kind}:${keyPart}`,
       filingId: filing.id,
       kind,
-      template: TEMPLATE_OF[kind],
+      template: REMINDER_TEMPLATE_OF[kind],
       recipients,
       dueAt,
       fields,

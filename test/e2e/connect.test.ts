@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { SAMPLE_PROFILE } from '../../src/domain/samples'
 import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { callApi, settled } from './support/app'
 
 jest.setTimeout(90_000)
 
@@ -23,22 +24,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(
-    () => (JSON.parse(localStorage.getItem('beian.api.token') ?? '{}') as { data?: string }).data ?? ''
-  )
-}
-
-async function callApi<T>(page: Page, path: string, body?: unknown): Promise<{ ok: boolean; data: T; code?: string }> {
-  const token = await sessionToken(page)
-  const res = await fetch(`${baseUrl()}/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return (await res.json()) as { ok: boolean; data: T; code?: string }
-}
-
 /** Presses one of the fake control page's buttons for our mini-program (the page a person would use). */
 async function drive(page: Page, op: string) {
   await page.goto(`${baseUrl()}/api/platform/fake`)
@@ -53,11 +38,6 @@ async function sync(page: Page) {
   expect(res.ok).toBe(true)
   expect(res.data.synced).toBe(1)
   return res.data.outcomes
-}
-
-async function settled(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
 }
 
 describe('连接小程序 on H5 against the platform fake', () => {

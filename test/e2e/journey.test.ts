@@ -7,7 +7,10 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { SAMPLE_FORM } from '../../src/domain/samples'
-import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { gotoRoute, launchBrowser, openPhone, type PhonePage } from './support/browser'
+import { allowReminders as answerReminderDialog, callApi, settled, stageIs } from './support/app'
+
+const allowReminders = (page: Page) => answerReminderDialog(page, 'journey')
 
 const FILING_NUMBER = '津ICP备2026012345号-1X'
 
@@ -25,23 +28,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** The HTTP session the app stored after logging in (Taro's H5 storage keeps values as JSON { data }). */
-async function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(
-    () => (JSON.parse(localStorage.getItem('beian.api.token') ?? '{}') as { data?: string }).data ?? ''
-  )
-}
-
-async function callApi<T>(page: Page, path: string, body?: unknown): Promise<{ ok: boolean; data: T; code?: string }> {
-  const token = await sessionToken(page)
-  const res = await fetch(`${baseUrl()}/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return (await res.json()) as { ok: boolean; data: T; code?: string }
-}
-
 const field = (page: Page, path: string) => page.locator(`.self-check-field--${path.replace(/[^A-Za-z0-9]+/g, '-')}`)
 const fieldInput = (page: Page, path: string) => field(page, path).locator('input, textarea').first()
 
@@ -55,30 +41,6 @@ async function fillField(page: Page, path: string, value: string) {
 
 async function chooseIn(page: Page, path: string, label: string) {
   await field(page, path).getByText(label, { exact: true }).first().click()
-}
-
-/** Answers the in-app "接收提醒" dialog the H5 build shows where a phone shows the subscription dialog. */
-async function allowReminders(page: Page) {
-  // Taro's modal wrapper has no box of its own (its parts are fixed-positioned): wait for its buttons
-  const foot = page.locator('.taro__modal .taro-modal__foot')
-  try {
-    await foot.waitFor({ state: 'visible', timeout: 10_000 })
-  } catch (err) {
-    await screenshot(page, 'journey-failure-no-reminder-dialog')
-    throw err
-  }
-  await foot.getByText('允许').click()
-  await foot.waitFor({ state: 'hidden' })
-}
-
-/** Tab switches slide the new page in: let it settle before a screenshot. */
-async function settled(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
-
-async function stageIs(page: Page, label: string) {
-  await page.locator('.progress__stage', { hasText: label }).waitFor()
 }
 
 describe('the whole journey on H5', () => {

@@ -7,7 +7,8 @@
  * and sees no owner-only action; the owner's 进度 shows the change.
  */
 import type { Browser, Page } from 'playwright-core'
-import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { gotoRoute, launchBrowser, openPhone, type PhonePage } from './support/browser'
+import { allowReminders, callApi, sessionToken, settled, stageIs } from './support/app'
 
 jest.setTimeout(120_000)
 
@@ -35,22 +36,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function sessionToken(page: Page): Promise<string> {
-  return page.evaluate(
-    () => (JSON.parse(localStorage.getItem('beian.api.token') ?? '{}') as { data?: string }).data ?? ''
-  )
-}
-
-async function callApi<T>(page: Page, path: string, body?: unknown): Promise<{ ok: boolean; data: T; code?: string }> {
-  const token = await sessionToken(page)
-  const res = await fetch(`${baseUrl()}/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return (await res.json()) as { ok: boolean; data: T; code?: string }
-}
-
 /** Asks again until `read` gives `want` (the app saves in the background). */
 async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -67,27 +52,6 @@ async function openApp(page: Page) {
   await gotoRoute(page, '/pages/index/index')
   await page.locator('.home-hero__cta').waitFor()
   await eventually(async () => (await sessionToken(page)) !== '', true)
-}
-
-async function allowReminders(page: Page, name: string) {
-  const foot = page.locator('.taro__modal .taro-modal__foot')
-  try {
-    await foot.waitFor({ state: 'visible', timeout: 10_000 })
-  } catch (err) {
-    await screenshot(page, `${name}-failure-no-dialog`)
-    throw err
-  }
-  await foot.getByText('允许').click()
-  await foot.waitFor({ state: 'hidden' })
-}
-
-async function settled(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
-
-async function stageIs(page: Page, label: string) {
-  await page.locator('.progress__stage', { hasText: label }).waitFor()
 }
 
 /** Opens a stage action's form, says when it happened, confirms. */

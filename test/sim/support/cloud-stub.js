@@ -12,22 +12,13 @@ function notStubbed(key) {
   return { ok: false, code: 'INTERNAL', message: `云函数 ${key} 未在测试中模拟`, fieldErrors: {} }
 }
 
-function installCloudStub(routes = {}) {
-  const table = { ...routes }
-  const calls = []
-
-  async function answer(name, payload) {
-    const action = payload && payload.action
-    const data = payload && payload.data
-    const key = `${name}.${action}`
-    calls.push({ fn: name, action, data })
-    const route = table[key]
-    const result = route === undefined ? notStubbed(key) : typeof route === 'function' ? await route(data) : route
-    // a deep copy, as if it had crossed the network
-    return { errMsg: 'cloud.callFunction:ok', result: JSON.parse(JSON.stringify(result)) }
-  }
-
-  const cloud = {
+/**
+ * Puts a `wx.cloud` on the global `wx` whose `callFunction` answers with `answer(name, payload)`, calling back as
+ * the real one does (success / fail, then complete) and returning the promise too.
+ */
+function installCloud(answer) {
+  global.wx = global.wx || {}
+  global.wx.cloud = {
     init() {},
     callFunction(options) {
       const promise = answer(options.name, options.data)
@@ -44,9 +35,24 @@ function installCloudStub(routes = {}) {
       return promise
     }
   }
+}
 
-  global.wx = global.wx || {}
-  global.wx.cloud = cloud
+function installCloudStub(routes = {}) {
+  const table = { ...routes }
+  const calls = []
+
+  async function answer(name, payload) {
+    const action = payload && payload.action
+    const data = payload && payload.data
+    const key = `${name}.${action}`
+    calls.push({ fn: name, action, data })
+    const route = table[key]
+    const result = route === undefined ? notStubbed(key) : typeof route === 'function' ? await route(data) : route
+    // a deep copy, as if it had crossed the network
+    return { errMsg: 'cloud.callFunction:ok', result: JSON.parse(JSON.stringify(result)) }
+  }
+
+  installCloud(answer)
 
   return {
     calls,
@@ -59,4 +65,4 @@ function installCloudStub(routes = {}) {
   }
 }
 
-module.exports = { installCloudStub }
+module.exports = { installCloud, installCloudStub }

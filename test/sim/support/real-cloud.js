@@ -14,6 +14,7 @@ const crypto = require('node:crypto')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
+const { installCloud } = require('./cloud-stub')
 
 const root = path.resolve(__dirname, '../../..')
 const FUNCTIONS = ['filings', 'subscriptions', 'invites', 'reminders']
@@ -113,24 +114,7 @@ function installRealCloud({ openid }) {
     return { errMsg: 'cloud.callFunction:ok', result: JSON.parse(JSON.stringify(result)) }
   }
 
-  global.wx = global.wx || {}
-  global.wx.cloud = {
-    init() {},
-    callFunction(options) {
-      const promise = answer(options.name, options.data)
-      promise.then(
-        (res) => {
-          options.success?.(res)
-          options.complete?.(res)
-        },
-        (err) => {
-          options.fail?.(err)
-          options.complete?.(err)
-        }
-      )
-      return promise
-    }
-  }
+  installCloud(answer)
 
   return {
     calls,

@@ -2,31 +2,19 @@
 import fc from 'fast-check'
 import {
   REMINDER_PRIORITY,
+  REMINDER_TEMPLATE_OF,
   budgetReminders,
   byImportance,
   nextAsk,
   type BudgetItem,
-  type ReminderKind,
-  type TemplateKind
+  type ReminderKind
 } from '../../../src/domain'
 
-const TEMPLATE: Record<ReminderKind, TemplateKind> = {
-  sms_window_open: 'sms_deadline',
-  sms_window_12h: 'sms_deadline',
-  sms_window_20h: 'sms_deadline',
-  platform_review_eta: 'review_progress',
-  platform_review_overdue: 'review_progress',
-  admin_review_eta: 'review_progress',
-  admin_review_overdue: 'review_progress',
-  principal_update: 'review_progress',
-  certificate_expiring: 'todo_reminder',
-  stale_draft: 'todo_reminder'
-}
 
 const item = (kind: ReminderKind, dueAt: string, key: string = kind): BudgetItem => ({
   key,
   kind,
-  template: TEMPLATE[kind],
+  template: REMINDER_TEMPLATE_OF[kind],
   dueAt
 })
 
@@ -68,7 +56,7 @@ describe('the reminder budget', () => {
   })
 
   it('with k units of a template covers exactly its k most important pending reminders (property)', () => {
-    const kinds = Object.keys(TEMPLATE) as ReminderKind[]
+    const kinds = Object.keys(REMINDER_TEMPLATE_OF) as ReminderKind[]
     const arbItem = fc.record({
       kind: fc.constantFrom(...kinds),
       dueAt: fc.integer({ min: 0, max: 1_000_000 }).map((n) => new Date(1.7e12 + n * 60_000).toISOString())
