@@ -122,6 +122,7 @@ export default function ProgressPage() {
         <SmsCard
           deadline={progress.smsDeadline}
           ownerPrincipal={filing.form.ownerPrincipal}
+          canRecord={filing.actions.includes('sms_verified')}
           onInvite={
             inviteOffered && principalJoined !== true ? () => openPage(inviteUrl('owner_principal')) : undefined
           }

@@ -373,6 +373,19 @@ describe('rejections', () => {
 })
 
 describe('SMS window', () => {
+  it.each([
+    ['a filing reported by hand', undefined, '回来点“已完成短信核验”'],
+    ['a connected filing, whose verification the platform reports', ['cancel'] as const, '进度会从平台自动更新']
+  ])('tells the user what to do after verifying, for %s', async (_label, actions, words) => {
+    jest.useFakeTimers({ now: NOW_MS })
+    const view = viewAt('sms_verification', actions ? { actions: [...actions] } : {})
+    mockRouter.params = { id: view.id }
+    filings.get.mockResolvedValue(ok(view))
+    const { container } = render(<ProgressPage />)
+    await flush()
+    expect(container.querySelector('.progress-sms__steps')!.textContent).toContain(words)
+  })
+
   it('counts down with the same countdown as the home card: every second, urgent under 4 hours, then expired', async () => {
     jest.useFakeTimers({ now: NOW_MS })
     const view = viewAt('sms_verification')
