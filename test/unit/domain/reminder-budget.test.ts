@@ -10,7 +10,6 @@ import {
   type ReminderKind
 } from '../../../src/domain'
 
-
 const item = (kind: ReminderKind, dueAt: string, key: string = kind): BudgetItem => ({
   key,
   kind,
