@@ -4,12 +4,13 @@
  * mid-stream, a restart: every write the server acknowledged is there. Three rounds on the same data, on embedded
  * PGlite and, when DATABASE_URL is set, on a PostgreSQL server.
  */
-import { execFileSync, spawn, type ChildProcess } from 'child_process'
+import { execFileSync, type ChildProcess } from 'child_process'
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
 import { openPostgres } from '../../../src/cloud/stores/pg-drivers'
 import { PROFILE } from './helpers'
+import { postJson, startServerProcess, stopServerProcess } from './server-process'
 
 const root = path.resolve(__dirname, '../../..')
 const outfile = path.join(root, 'test/artifacts/server-crash/index.js')
@@ -23,53 +24,11 @@ beforeAll(() => {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-server.mjs'), '--outfile', outfile], { cwd: root })
 }, 120_000)
 
-function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [outfile], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      BEIAN_MODE: 'local',
-      BEIAN_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
-      ...env
-    }
-  })
-  let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000)
-    child.stdout!.on('data', () => {
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m && out.includes('dev endpoints')) {
-        clearTimeout(timer)
-        resolve({ child, base: m[1] })
-      }
-    })
-    child.on('exit', () => reject(new Error(`server exited: ${out}`)))
-  })
-}
-
-const killHard = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.removeAllListeners('exit')
-    child.on('exit', () => resolve())
-    child.kill('SIGKILL')
-  })
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.removeAllListeners('exit')
-    child.on('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-
-const post = async (base: string, route: string, body: unknown, token?: string) =>
-  (await fetch(`${base}/api/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body)
-  }).then((r) => r.json())) as { ok: boolean; data: any }
+const CRASH_ENV = { BEIAN_DATA_KEY: Buffer.alloc(32, 9).toString('base64') }
+const start = (env: NodeJS.ProcessEnv) => startServerProcess(outfile, root, { ...CRASH_ENV, ...env })
+const killHard = (child: ChildProcess) => stopServerProcess(child, 'SIGKILL')
+const stop = (child: ChildProcess) => stopServerProcess(child)
+const post = postJson
 
 /** One round: writes until KILL_AFTER are acknowledged, then kill -9 with more in flight. The acknowledged ids. */
 async function writeThenCrash(env: NodeJS.ProcessEnv, round: number): Promise<{ token: string; ids: string[] }> {

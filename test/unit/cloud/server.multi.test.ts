@@ -5,7 +5,7 @@
  * 3× the limit of creates race across both; both run the reminder job over the same 2,000 due deliveries at once
  * and each is sent exactly once. Skipped, saying so, when no PostgreSQL server is configured.
  */
-import { execFileSync, spawn, type ChildProcess } from 'child_process'
+import { execFileSync } from 'child_process'
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
@@ -16,6 +16,7 @@ import { openPostgres } from '../../../src/cloud/stores/pg-drivers'
 import { PgStore } from '../../../src/cloud/stores/pg-store'
 import type { OutboxEntry } from '../../../src/server/outbox'
 import { PROFILE } from './helpers'
+import { postJson, startServerProcess, stopServerProcess, type ServerProcess } from './server-process'
 
 const root = path.resolve(__dirname, '../../..')
 const outfile = path.join(root, 'test/artifacts/server-multi/index.js')
@@ -30,61 +31,29 @@ if (!process.env.DATABASE_URL)
     it('runs when DATABASE_URL points at a PostgreSQL server (npm test starts a throw-away one)', () => undefined)
   })
 
-interface Instance {
-  child: ChildProcess
-  base: string
+interface Instance extends ServerProcess {
   dir: string
 }
 
-function startInstance(): Promise<Instance> {
+async function startInstance(): Promise<Instance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-multi-'))
-  const child = spawn(process.execPath, [outfile], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      BEIAN_MODE: 'local',
-      BEIAN_DATA_DIR: dir,
-      BEIAN_STATIC_DIR: path.join(dir, 'no-h5'),
-      // every instance must hold the same data key: they read each other's encrypted fields
-      BEIAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-      BEIAN_PG_SCHEMA: schema,
-      BEIAN_MAX_FILINGS_PER_USER: String(FILING_LIMIT)
-    }
+  const server = await startServerProcess(outfile, root, {
+    BEIAN_DATA_DIR: dir,
+    BEIAN_STATIC_DIR: path.join(dir, 'no-h5'),
+    // every instance must hold the same data key: they read each other's encrypted fields
+    BEIAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+    BEIAN_PG_SCHEMA: schema,
+    BEIAN_MAX_FILINGS_PER_USER: String(FILING_LIMIT)
   })
-  let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000)
-    child.stdout!.on('data', () => {
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m && out.includes('dev endpoints')) {
-        clearTimeout(timer)
-        resolve({ child, base: m[1], dir })
-      }
-    })
-    child.on('exit', () => reject(new Error(`server exited: ${out}`)))
-  })
+  return { ...server, dir }
 }
 
-function stopInstance({ child, dir }: Instance): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit')
-    child.on('exit', () => {
-      fs.rmSync(dir, { recursive: true, force: true })
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
+async function stopInstance({ child, dir }: Instance): Promise<void> {
+  await stopServerProcess(child)
+  fs.rmSync(dir, { recursive: true, force: true })
 }
 
-const post = async (base: string, route: string, body: unknown, token?: string) =>
-  (await fetch(`${base}/api/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body)
-  }).then((r) => r.json())) as { ok: boolean; code?: string; data: any }
+const post = postJson
 
 describeServer('several instances on one PostgreSQL server', () => {
   let a: Instance
