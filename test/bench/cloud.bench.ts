@@ -32,6 +32,7 @@ import { createServerApp } from '../../src/server/app'
 import { outboxSender } from '../../src/server/outbox'
 import { createFakeWxDatabase } from '../unit/cloud/fakes/fake-wx-database'
 import { FORM, PROFILE } from '../unit/cloud/helpers'
+import { fmt, measureGetAndUpdate, reportGetAndUpdate } from './http-latency'
 
 const REMINDERS = 10_000
 const LATENCY_MS = 50
@@ -39,9 +40,6 @@ const CONCURRENCY = 20
 const FILINGS = 10_000
 const SAMPLES = 400
 const WARMUP = 50
-
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`)
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function reminderRun(): Promise<void> {
   const store = new WxStore(createFakeWxDatabase())
@@ -164,35 +162,13 @@ async function httpLatency(): Promise<void> {
   const seeded = performance.now() - t0
   if ((await filings.count({})) !== FILINGS) throw new Error('seeding failed')
 
-  const gets: number[] = []
-  const updates: number[] = []
-  // the first WARMUP rounds (JIT, caches) are not measured
-  for (let s = -WARMUP; s < SAMPLES; s++) {
-    const u = ((s + WARMUP) * 7) % users
-    const id = filingsOf[u][(s + WARMUP) % filingsOf[u].length]
-    let t = performance.now()
-    const got = await post('filings', { action: 'get', data: { id } }, tokens[u])
-    if (s >= 0) gets.push(performance.now() - t)
-    if (!got.ok) throw new Error('get failed')
-    t = performance.now()
-    const updated = await post(
-      'filings',
-      { action: 'update', data: { id, version: got.data.version, title: `标题 ${s}` } },
-      tokens[u]
-    )
-    if (s >= 0) updates.push(performance.now() - t)
-    if (!updated.ok) throw new Error(`update failed ${JSON.stringify(updated)}`)
-  }
-  gets.sort((a, b) => a - b)
-  updates.sort((a, b) => a - b)
-  for (const [name, xs] of [
-    ['get   ', gets],
-    ['update', updates]
-  ] as const) {
-    console.log(
-      `cloud  HTTP filings.${name} with ${FILINGS.toLocaleString('en')} filings stored (nedb on disk)  p50 ${fmt(pct(xs, 50))}  p95 ${fmt(pct(xs, 95))}  (goal p95 ≤ 15 ms; ${SAMPLES} sequential requests after ${WARMUP} warm-up rounds)`
-    )
-  }
+  const latency = { post, tokens, filingsOf, samples: SAMPLES, warmup: WARMUP }
+  reportGetAndUpdate(
+    'cloud',
+    `with ${FILINGS.toLocaleString('en')} filings stored (nedb on disk)`,
+    latency,
+    await measureGetAndUpdate(latency)
+  )
   console.log(`cloud  (seeding ${FILINGS.toLocaleString('en')} filings + ${users} logins took ${fmt(seeded)})`)
   await app.close()
   await store.close()
