@@ -148,7 +148,7 @@ export async function runSender(run: JobRun, pipe: Pipeline, overBudget: () => b
   }
 }
 
-function emptyReport(): ReminderJobReport {
+export function emptyReport(): ReminderJobReport {
   return {
     claimed: 0,
     sent: 0,

@@ -8,15 +8,14 @@ import type { DeliveryRecord, SubscriptionRecord } from '../../../src/cloud/reco
 import { COLLECTIONS } from '../../../src/cloud/records'
 import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
 import { DueQueue, fetchDuePage } from '../../../src/cloud/reminders/due-queue'
-import { JOB_DEFAULTS } from '../../../src/cloud/reminders/run'
+import { JOB_DEFAULTS, emptyReport } from '../../../src/cloud/reminders/run'
 import {
   claimDelivery,
   prepareDelivery,
   recordOutcome,
   releaseUnsent,
   sendMessage,
-  type JobRun,
-  type ReminderJobReport
+  type JobRun
 } from '../../../src/cloud/reminders/steps'
 import type { SendResult } from '../../../src/cloud/ports'
 import { makeEnv, type TestEnv } from './helpers'
@@ -44,18 +43,6 @@ function delivery(id: string, overrides: Partial<DeliveryRecord> = {}): Delivery
     ...overrides
   }
 }
-
-const emptyReport = (): ReminderJobReport => ({
-  claimed: 0,
-  sent: 0,
-  noQuota: 0,
-  expired: 0,
-  failed: 0,
-  requeued: 0,
-  lostClaims: 0,
-  budgetExhausted: false,
-  durationMs: 0
-})
 
 function jobRun(env: TestEnv, send: () => Promise<SendResult> | SendResult = () => ({ ok: true })): JobRun {
   return {
