@@ -17,6 +17,9 @@ export const manifestEntrySchema = z.object({
   quality: z.number().int().min(1).max(100),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Size of the phone photo the canvas stands for, passed to analysePhoto as file.width/height. */
+  fileWidth: z.number().int().positive(),
+  fileHeight: z.number().int().positive(),
   jpegBytes: z.number().int().positive(),
   /** SHA-256 of the decoded RGBA pixels (see pixelHash). */
   sha256: z.string().regex(/^[0-9a-f]{64}$/)

@@ -15,10 +15,13 @@ export function valueNoise(rng: Rng, width: number, height: number, cell: number
   return (x, y) => {
     const fx = x / cell
     const fy = y / cell
-    const ix = Math.floor(fx)
-    const iy = Math.floor(fy)
-    const tx = fx - ix
-    const ty = fy - iy
+    const fx0 = Math.floor(fx)
+    const fy0 = Math.floor(fy)
+    const tx = fx - fx0
+    const ty = fy - fy0
+    // Tiles beyond the grid (stretched or negative coordinates) so every sample is a number
+    const ix = ((fx0 % (gw - 1)) + gw - 1) % (gw - 1)
+    const iy = ((fy0 % (gh - 1)) + gh - 1) % (gh - 1)
     const sx = tx * tx * (3 - 2 * tx)
     const sy = ty * ty * (3 - 2 * ty)
     const a = grid[iy * gw + ix] * (1 - sx) + grid[iy * gw + ix + 1] * sx

@@ -11,8 +11,8 @@ import { projectCorners, quadFill } from './geometry'
 import type { Rng } from './prng'
 import { chance, intRange, pick, range } from './prng'
 
-const LONG = 1280
-const SHORT = 960
+const LONG = 640
+const SHORT = 480
 const COLOUR_DOCS: DocumentType[] = ['id-front', 'id-back', 'licence-landscape', 'licence-portrait']
 
 /** Sub-case of a class worth reading separately in the report (the hard cases among them). */

@@ -6,8 +6,8 @@ import type { Rng } from './prng'
 import { chance, intRange, pick, range } from './prng'
 import type { Colour } from './raster'
 
-const WIDTH = 960
-const HEIGHT = 1280
+const WIDTH = 480
+const HEIGHT = 640
 
 const SKIN: Colour[] = [
   [232, 196, 172],

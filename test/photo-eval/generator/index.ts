@@ -37,11 +37,26 @@ export interface PhotoDetails {
   quality: number
   width: number
   height: number
+  /**
+   * Pixel size of the phone's file that this image stands for: the set renders what the page draws on its canvas
+   * (640×480, above the analysers' 512 px working size), standing for a 1600×1200 photo — rendering and JPEG-coding
+   * full-size frames took minutes per split on the shared machine.
+   */
+  fileWidth: number
+  fileHeight: number
 }
+
+/** The canvas is this many times smaller than the photo file it stands for. */
+export const FILE_SCALE = 2.5
 
 export interface RenderedPhoto extends CapturedPhoto {
   details: PhotoDetails
 }
+
+const fileSize = (width: number, height: number): { fileWidth: number; fileHeight: number } => ({
+  fileWidth: Math.round(width * FILE_SCALE),
+  fileHeight: Math.round(height * FILE_SCALE)
+})
 
 export function renderPhoto(photo: PlannedPhoto): RenderedPhoto {
   const rng = mulberry32(photo.seed)
@@ -49,7 +64,8 @@ export function renderPhoto(photo: PlannedPhoto): RenderedPhoto {
   if (kind === 'face') {
     const { spec, variant } = planFace(photo.photoClass, photo.classIndex, rng)
     const captured = renderFaceScene(spec, rng)
-    return { ...captured, details: { variant, quality: spec.camera.quality, width: spec.width, height: spec.height } }
+    const size = { width: spec.width, height: spec.height, ...fileSize(spec.width, spec.height) }
+    return { ...captured, details: { variant, quality: spec.camera.quality, ...size } }
   }
   const { spec, variant } = planDocument(photo.photoClass, photo.classIndex, rng)
   const captured = renderDocumentScene(spec, rng)
@@ -60,7 +76,8 @@ export function renderPhoto(photo: PlannedPhoto): RenderedPhoto {
     documentFill: Math.round(quadFill(spec.quad, spec.width, spec.height) * 1000) / 1000,
     quality: spec.camera.quality,
     width: spec.width,
-    height: spec.height
+    height: spec.height,
+    ...fileSize(spec.width, spec.height)
   }
   return { ...captured, details }
 }
