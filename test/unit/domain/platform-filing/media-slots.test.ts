@@ -48,9 +48,10 @@ describe('mediaSlotsFor', () => {
     }
   })
 
-  it.each(OWNER_TYPES_ALL)('wechat %s: image uploads carry the certificate type of the table', (t) => {
+  it.each(OWNER_TYPES_ALL)('wechat %s: uploads name their apply field and the certificate type of the table', (t) => {
     const byslot = Object.fromEntries(slotsOf('wechat', t).map((s) => [s.slot, s]))
-    for (const s of Object.values(byslot)) expect(s.platformType).toBe('image')
+    for (const s of Object.values(byslot)) expect(s.platformType).toBe(s.orderField)
+    expect(byslot.owner_principal_id_front.platformType).toBe('icp_subject.principal_info.certificate_photo_front')
     expect(byslot.owner_principal_id_front.certificateType).toBe('2')
     expect(byslot.app_principal_id_back.certificateType).toBe('2')
     if (t !== 'individual') expect(byslot.owner_certificate.certificateType).toMatch(/^\d+$/)
