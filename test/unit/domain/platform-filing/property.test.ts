@@ -3,11 +3,12 @@
  * Properties over generated filings on the fakes' own code tables:
  * 1. a filing the self-check passes without errors maps, and the platform fake accepts the mapped body;
  * 2. whatever the input (fields blanked or broken at random), the mapper never hands the fake a body it refuses:
- *    either it maps and the fake accepts, or it reports findings on our fields.
+ *    either it maps and the fake accepts, or it reports findings on our fields;
+ * 3. any leaf of a mapped body corrupted: each of the fake's refusal hints comes back on one of our fields.
  */
 import fc from 'fast-check'
 import { runSelfCheck } from '../../../../src/domain'
-import { mapDouyinRecord, mapWechatApplication } from '../../../../src/domain/platform-filing'
+import { findingsFromHints, mapDouyinRecord, mapWechatApplication } from '../../../../src/domain/platform-filing'
 import { validateDouyinRecord } from '../../../../src/server/platform-fake/validate-douyin'
 import { validateWechatApplication } from '../../../../src/server/platform-fake/validate-wechat'
 import { buildSubmission, filingArb, type FilingChoice } from './arbitraries'
@@ -81,5 +82,54 @@ describe('property: a body the mapper returns is one the fake accepts', () => {
       }),
       { numRuns: 400 }
     )
+  })
+})
+
+/** Every leaf path of a JSON body ('a.b.0.c'). */
+function leaves(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix]
+  const entries = Object.entries(value as Record<string, unknown>)
+  if (!entries.length) return [prefix]
+  return entries.flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+}
+
+function corrupt(body: unknown, path: string, how: number): unknown {
+  const copy = JSON.parse(JSON.stringify(body)) as Record<string, unknown>
+  const keys = path.split('.')
+  let node = copy
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>
+  const last = keys[keys.length - 1]
+  const bad = [undefined, '', 'x', -1, null][how]
+  if (bad === undefined) delete node[last]
+  else node[last] = bad
+  return copy
+}
+
+describe('property: every refusal of a corrupted body lands on one of our fields', () => {
+  it('holds for any leaf of either body, corrupted in any way', () => {
+    let refusals = 0
+    fc.assert(
+      fc.property(filingArb, fc.nat(), fc.nat({ max: 4 }), (choice, leaf, how) => {
+        const built = buildSubmission(choice)
+        if (errorsOf(built).length) return
+        const { mapped } = mapAndValidate(built)
+        if (!mapped.ok) throw new Error('a clean filing must map')
+        // icp_materials is {} here: removing a whole body object is no field of ours
+        const paths = leaves(mapped.payload).filter((p) => p !== 'icp_materials')
+        const broken = corrupt(mapped.payload, paths[leaf % paths.length], how)
+        const platform = built.tables.platform
+        const result =
+          platform === 'wechat' ? validateWechatApplication(broken, built.ctx) : validateDouyinRecord(broken, built.ctx)
+        if (result.ok) return
+        refusals++
+        const findings = findingsFromHints(
+          platform,
+          result.hints.map((h) => ({ errField: h.field, errMsg: h.message, errcode: h.code }))
+        )
+        for (const f of findings) expect([f.field, f.message]).not.toEqual(['platform', expect.anything()])
+      }),
+      { numRuns: 500 }
+    )
+    expect(refusals).toBeGreaterThan(100)
   })
 })
