@@ -36,8 +36,7 @@ export default function ActionTimeField({ question, name, nowLabel, time }: Acti
     label: value === 'now' && nowLabel ? nowLabel : TIME_CHOICE_LABELS[value]
   }))
   const shown = shanghaiParts(time.at ? parseInstant(time.at) : time.nowMs)
-  const pickParts = (date: string, clock: string) =>
-    time.pick(pickedInstant([...date.split('-'), ...clock.split(':')]))
+  const pickParts = (date: string, clock: string) => time.pick(pickedInstant([...date.split('-'), ...clock.split(':')]))
   return (
     <View className='progress-form__time'>
       <Text className='progress-form__label'>{question}</Text>
