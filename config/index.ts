@@ -1,8 +1,12 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { StripRtlCss } from './strip-rtl-css'
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
+// `BEIAN_BASELINE_APP=1` builds the one-page yardstick app of the size and speed benches with this same config
+const BASELINE_APP = process.env.BEIAN_BASELINE_APP === '1'
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'beian-assistant',
@@ -13,8 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       return 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    sourceRoot: BASELINE_APP ? 'test/bench/one-page-app' : 'src',
+    outputRoot: BASELINE_APP ? `dist/one-page-app/${process.env.TARO_ENV}` : `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // Where the H5 and Douyin builds find the HTTP API ('' = same origin, the server `npm start` runs)
@@ -23,7 +27,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.BEIAN_CLOUD_ENV': JSON.stringify(process.env.BEIAN_CLOUD_ENV ?? '')
     },
     copy: {
-      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      patterns:
+        process.env.TARO_ENV === 'weapp' && !BASELINE_APP
+          ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }]
+          : [],
       options: {}
     },
     framework: 'react',
@@ -40,7 +47,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI's per-component stylesheets are independent: their order across chunks does not matter
       miniCssExtractPluginOption: { ignoreOrder: true },
       // Split what several subpackage pages share out of the main package
-      optimizeMainPackage: { enable: true }
+      optimizeMainPackage: { enable: true },
+      // Taro unrolls one template per nesting level for WeChat (which has no template recursion); deeper nodes go
+      // through its recursive `comp` component. 16 levels (the default) made base.wxml 60 KB of the main package.
+      ...({ baseLevel: 8 } as object),
+      webpackChain(chain) {
+        chain.plugin('strip-rtl-css').use(StripRtlCss)
+      }
     },
     h5: {
       publicPath: '/',

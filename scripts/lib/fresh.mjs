@@ -24,7 +24,16 @@ export function isFresh(output, sources) {
 export const CLIENT_SOURCES = ['src', 'config', 'babel.config.js', 'package.json']
 
 /** The file whose time stamps a Taro build of `type` (what isFresh is asked about). */
-export const BUILD_MARKERS = { weapp: 'dist/weapp/app.js', h5: 'dist/h5/index.html', tt: 'dist/tt/app.js' }
+export const BUILD_MARKERS = {
+  weapp: 'dist/weapp/app.js',
+  h5: 'dist/h5/index.html',
+  tt: 'dist/tt/app.js',
+  'baseline-weapp': 'dist/one-page-app/weapp/app.js',
+  'baseline-h5': 'dist/one-page-app/h5/index.html'
+}
+
+/** What the one-page yardstick app is built from: its own sources and the project's build config. */
+export const BASELINE_SOURCES = ['test/bench/one-page-app', 'config', 'babel.config.js', 'package.json']
 
 /**
  * Dates the build's marker back to when the build started: a source saved while the build was running is then

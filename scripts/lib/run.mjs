@@ -13,12 +13,18 @@ export function run(cmd, args, options = {}) {
 
 /**
  * A production Taro build. NODE_ENV is forced: under jest it is 'test', which would make babel-preset-taro add
- * React Refresh to the H5 bundle. CI=true keeps webpackbar's log plain.
+ * React Refresh to the H5 bundle. CI=true keeps webpackbar's log plain. `baseline` builds the benches' one-page
+ * yardstick app (test/bench/one-page-app) into dist/one-page-app instead.
  */
-export async function taroBuild(type) {
+export async function taroBuild(type, { baseline = false } = {}) {
   const startedAt = Date.now()
   await run('npx', ['taro', 'build', '--type', type], {
-    env: { ...process.env, NODE_ENV: 'production', CI: process.env.CI ?? 'true' }
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      CI: process.env.CI ?? 'true',
+      BEIAN_BASELINE_APP: baseline ? '1' : ''
+    }
   })
-  markBuiltAt(type, startedAt)
+  markBuiltAt(baseline ? `baseline-${type}` : type, startedAt)
 }

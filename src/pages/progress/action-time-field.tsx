@@ -1,9 +1,8 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { DatePicker, Radio } from '@nutui/nutui-react-taro'
-import { parseInstant, shanghaiDate } from '../../domain'
+import { Picker, Text, View } from '@tarojs/components'
+import { Radio } from '@nutui/nutui-react-taro'
+import { parseInstant, shanghaiDate, toShanghaiIso } from '../../domain'
 import { formatDateTime } from '../../components/stage-timeline/format'
-import { TIME_CHOICE_LABELS, pickedInstant, shanghaiWallClock, type TimeChoice } from './action-time'
+import { TIME_CHOICE_LABELS, pickedInstant, type TimeChoice } from './action-time'
 import type { ActionTime } from './use-action-time'
 
 interface ActionTimeFieldProps {
@@ -17,18 +16,27 @@ interface ActionTimeFieldProps {
 }
 
 const CHOICES: TimeChoice[] = ['now', '1h', '3h', 'yesterday', 'custom']
+const YEAR_MS = 366 * 86_400_000
+
+/** 'YYYY-MM-DD' and 'HH:mm' of an instant in Shanghai time: what the native pickers show and hand back. */
+function shanghaiParts(ms: number): { date: string; time: string } {
+  const [date, clock] = toShanghaiIso(ms).split('T')
+  return { date, time: clock.slice(0, 5) }
+}
 
 /**
- * "When did it really happen?" on every stage-action form: 刚刚 by default, quick choices, or a date and time in
+ * "When did it really happen?" on every stage-action form: 刚刚 by default, quick choices, or a date and a time in
  * Shanghai time, with the domain's refusal (a time in the future, before the step it follows) right under it.
+ * The date and time are the platform's native pickers: nothing of a picker ships in the main package's JavaScript.
  */
 export default function ActionTimeField({ question, name, nowLabel, time }: ActionTimeFieldProps) {
-  const [pickerOpen, setPickerOpen] = useState(false)
   const today = shanghaiDate(time.nowMs)
   const options = CHOICES.map((value) => ({
     value,
     label: value === 'now' && nowLabel ? nowLabel : TIME_CHOICE_LABELS[value]
   }))
+  const shown = shanghaiParts(time.at ? parseInstant(time.at) : time.nowMs)
+  const pickParts = (date: string, clock: string) => time.pick(pickedInstant([...date.split('-'), ...clock.split(':')]))
   return (
     <View className='progress-form__time'>
       <Text className='progress-form__label'>{question}</Text>
@@ -39,30 +47,38 @@ export default function ActionTimeField({ question, name, nowLabel, time }: Acti
         value={time.choice}
         onChange={(v) => {
           time.choose(v as TimeChoice)
-          if (v === 'custom') setPickerOpen(true)
+          // Picking starts from the time shown, so a user who only changes the date keeps a sensible time
+          if (v === 'custom' && !time.picked) pickParts(shown.date, shown.time)
         }}
         options={options}
       />
+      {time.choice === 'custom' ? (
+        <View className='progress-form__pickers'>
+          <Picker
+            mode='date'
+            value={shown.date}
+            start={shanghaiParts(Math.max(time.earliestMs, time.nowMs - YEAR_MS)).date}
+            end={today}
+            onChange={(e) => pickParts(String(e.detail.value), shown.time)}
+          >
+            <View className='progress-form__picker' aria-label={`${name}的日期`}>
+              <Text>日期</Text>
+              <Text className='progress-form__picker-value'>{shown.date} ›</Text>
+            </View>
+          </Picker>
+          <Picker mode='time' value={shown.time} onChange={(e) => pickParts(shown.date, String(e.detail.value))}>
+            <View className='progress-form__picker' aria-label={`${name}的时间`}>
+              <Text>时间（北京时间）</Text>
+              <Text className='progress-form__picker-value'>{shown.time} ›</Text>
+            </View>
+          </Picker>
+        </View>
+      ) : null}
       {time.at ? (
-        <Text className='progress-form__picked' onClick={() => setPickerOpen(true)}>
+        <Text className='progress-form__picked'>
           {name}：{formatDateTime(time.at, today)}
-          {time.choice === 'custom' ? '（点此修改）' : ''}
         </Text>
       ) : null}
-      <DatePicker
-        title={name}
-        type='datetime'
-        visible={pickerOpen}
-        showChinese
-        startDate={shanghaiWallClock(Math.max(time.earliestMs, time.nowMs - 366 * 86_400_000))}
-        endDate={shanghaiWallClock(time.nowMs)}
-        defaultValue={shanghaiWallClock(time.at ? parseInstant(time.at) : time.nowMs)}
-        onClose={() => setPickerOpen(false)}
-        onConfirm={(_options, values) => {
-          time.pick(pickedInstant(values))
-          time.choose('custom')
-        }}
-      />
       {time.refusal ? (
         <View role='alert'>
           <Text className='progress-form__error'>{time.refusal}</Text>

@@ -36,20 +36,9 @@ export function chosenInstant(choice: TimeChoice, nowMs: number, picked?: string
 /** The domain's check and lower bound, the same the back end applies to the step. */
 export { earliestActionTime, validateActionTime } from '../../domain'
 
-/**
- * The picker works in the phone's own time zone; the filing lives in Shanghai time. A Date whose local wall clock
- * shows Shanghai's makes the picker show (and hand back) Shanghai times wherever the phone is set.
- */
-export function shanghaiWallClock(ms: number): Date {
-  const [date, time] = toShanghaiIso(ms).split('T')
-  const [y, m, d] = date.split('-').map(Number)
-  const [h, min] = time.split(':').map(Number)
-  return new Date(y, m - 1, d, h, min)
-}
-
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
-/** The picker's [year, month, day, hour, minute] values → an instant in Shanghai time. */
+/** The pickers' [year, month, day, hour, minute] values (Shanghai wall clock) → an instant in Shanghai time. */
 export function pickedInstant(values: readonly (string | number | null | undefined)[]): string {
   const [y, m, d, h, min] = values.map((v) => Number(v))
   return `${y}-${pad2(m)}-${pad2(d)}T${pad2(h)}:${pad2(min)}:00+08:00`

@@ -197,19 +197,19 @@ describe('actions', () => {
     }
   )
 
-  it('lets the user pick the SMS time on a date-time picker', async () => {
+  it('lets the user pick the SMS time on native date and time pickers, starting from now', async () => {
     const view = viewAt('platform_review')
     filings.advance.mockResolvedValue(ok(viewAt('sms_verification', { version: view.version + 1 })))
     const { container } = await renderAt(view)
     tap(container, '.progress__action--platform_pass')
-    expect(container.querySelector('.progress-form__confirm--platform_pass')).not.toHaveClass('nut-button-disabled')
     fireEvent.click(screen.getByText('选择时间'))
-    // nothing picked yet: nothing to confirm
-    expect(container.querySelector('.progress-form__confirm--platform_pass')).toHaveClass('nut-button-disabled')
-    fireEvent.click(await screen.findByText('确认'))
-    // the picker opens on now, to the minute, in Shanghai time
+    // the pickers open on now, to the minute, in Shanghai time: the user only moves what differs
     const picked = toShanghaiIso(NOW_MS).slice(0, 16) + ':00+08:00'
+    const [date, clock] = picked.slice(0, 16).split('T')
+    expect(screen.getByLabelText('收到时间的日期')).toHaveTextContent(`${date} ›`)
+    expect(screen.getByLabelText('收到时间的时间')).toHaveTextContent(`${clock} ›`)
     await screen.findByText(/^收到时间：/)
+    expect(container.querySelector('.progress-form__confirm--platform_pass')).not.toHaveClass('nut-button-disabled')
     tap(container, '.progress-form__confirm--platform_pass')
     expect(filings.advance).toHaveBeenCalledWith({
       id: view.id,
