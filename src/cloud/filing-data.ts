@@ -2,7 +2,7 @@
  * From stored filing records to what callers see, and from what callers send to what is stored:
  * decryption, masking (with the domain's masks), and the server-side field checks (the domain's validators).
  */
-import { allowedActionsFor, identityFieldErrors, maskSensitiveField } from '../domain'
+import { allowedActionsFor, emptyFilingForm, identityFieldErrors, maskSensitiveField } from '../domain'
 import {
   SENSITIVE_FIELD_PATHS,
   type Filing,
@@ -131,12 +131,6 @@ export function storeForm(keys: KeyProvider, form: FilingForm, filingId: string)
   return encryptForm(keys, form, filingId)
 }
 
-export const EMPTY_FORM: FilingForm = {
-  owner: {},
-  ownerPrincipal: {},
-  miniProgram: {},
-  appPrincipal: {},
-  emergencyContact: {}
-}
+export const EMPTY_FORM: FilingForm = emptyFilingForm()
 
 export type MaterialsMap = Record<string, MaterialStatus>

@@ -5,6 +5,7 @@
  * encrypted (services/draft-crypto) — or absent; a sensitive value is never stored in clear. Synced to the back end
  * with the record's `version`; a newer version there comes back as a conflict for the page to ask about.
  */
+import { emptyFilingForm } from '../domain/filing-form'
 import { toUtcIso } from '../domain/time'
 import type { FilingForm, FilingProfile } from '../domain/types'
 import { identityFieldErrors } from '../domain/validators/formFields'
@@ -35,13 +36,7 @@ export interface StoredFormDraft {
   profile?: FilingProfile
 }
 
-export const EMPTY_FORM: FilingForm = {
-  owner: {},
-  ownerPrincipal: {},
-  miniProgram: {},
-  appPrincipal: {},
-  emergencyContact: {}
-}
+export const EMPTY_FORM: FilingForm = emptyFilingForm()
 
 export const formDraftKey = (filingId: string) => `draft:form:${filingId}`
 const sealAad = (filingId: string) => `draft:v1:${filingId}`
