@@ -1,6 +1,6 @@
 /**
  * The ports the handlers are written against. Production wires WeChat cloud (wx-server-sdk) or the local
- * server (nedb, session tokens, outbox/Douyin) behind them; tests wire fakes.
+ * server (PostgreSQL, session tokens, outbox/Douyin) behind them; tests wire fakes.
  */
 import type { TemplateKind } from '../domain/types'
 

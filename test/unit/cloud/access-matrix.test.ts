@@ -9,7 +9,7 @@ const A = 'owner-a'
 const B = 'stranger-b'
 const P = 'principal-p'
 
-async function setUp(kind: 'wx' | 'nedb') {
+async function setUp(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const filing = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })

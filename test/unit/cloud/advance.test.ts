@@ -10,7 +10,7 @@ const A = 'owner-a'
 const P = 'principal-p'
 const HOUR = 3_600_000
 
-async function withPrincipal(kind: 'wx' | 'nedb') {
+async function withPrincipal(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const filing = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })

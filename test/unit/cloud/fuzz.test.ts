@@ -175,7 +175,7 @@ describe('keys named after built-in object properties, at every depth of every a
   let env: TestEnv
   let valid: Awaited<ReturnType<typeof samples>>
   beforeAll(async () => {
-    env = makeEnv('nedb')
+    env = makeEnv('pglite')
     valid = await samples(env)
   })
 

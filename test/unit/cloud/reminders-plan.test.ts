@@ -36,7 +36,7 @@ const acceptAll = (env: TestEnv, user: string) =>
   })
 
 /** A filing in the SMS window, with the principal invited. */
-async function inSmsWindow(kind: 'wx' | 'nedb') {
+async function inSmsWindow(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const created = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: created.id, role: 'owner_principal' })

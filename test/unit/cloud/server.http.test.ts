@@ -11,21 +11,21 @@ import { DEFAULT_SETTINGS } from '../../../src/cloud/context'
 import { localKeyProvider } from '../../../src/cloud/crypto'
 import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
 import { systemClock } from '../../../src/cloud/ports'
-import { INDEXES } from '../../../src/cloud/records'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
+import type { PgStore } from '../../../src/cloud/stores/pg-store'
 import { createServerApp, type ServerApp } from '../../../src/server/app'
 import { outboxSender } from '../../../src/server/outbox'
 import { FORM, ID_NUMBER, MOBILE, PROFILE, RecordingLogger } from './helpers'
+import { pgliteTestStore } from './pglite-test-store'
 
 let dir: string
 let staticRoot: string
 let app: ServerApp
 let base: string
-let store: NedbStore
+let store: PgStore
 const logger = new RecordingLogger()
 
 async function startServer(mode: 'local' | 'douyin' = 'local') {
-  store = new NedbStore({ dir: path.join(dir, 'data'), indexes: INDEXES })
+  store = pgliteTestStore()
   app = createServerApp({
     deps: {
       store,

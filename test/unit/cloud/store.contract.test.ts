@@ -1,11 +1,9 @@
 /** @jest-environment node */
 /**
- * One contract, every Store: the embedded nedb store, the wx-server-sdk adapter over the in-memory fake of the
- * cloud database, PgStore on embedded PGlite (in memory) and PgStore on a PostgreSQL server (DATABASE_URL; the
+ * One contract, every Store: the wx-server-sdk adapter over the in-memory fake of the cloud database, PgStore on embedded PGlite (in memory) and PgStore on a PostgreSQL server (DATABASE_URL; the
  * suite says it is skipped when none is configured — `npm test` starts one, see README).
  */
 import fc from 'fast-check'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
 import { WxStore } from '../../../src/cloud/stores/wx-store'
 import { DuplicateKeyError, type Filter, type Store, type StoredDoc } from '../../../src/cloud/ports'
 import { createFakeWxDatabase } from './fakes/fake-wx-database'
@@ -73,7 +71,6 @@ afterAll(async () => {
 }, 60_000)
 
 const stores: [string, () => Store][] = [
-  ['nedb (embedded)', () => new NedbStore()],
   ['wx-server-sdk adapter over the fake database', () => new WxStore(createFakeWxDatabase())],
   ['PgStore on PGlite (in memory)', pglite.make]
 ]

@@ -76,7 +76,7 @@ const fieldsOf = (errors: Record<string, string[]>) =>
     .sort()
 
 it('the server accepts every form the app sends and refuses every form the app keeps back', async () => {
-  const env = makeEnv('nedb')
+  const env = makeEnv('pglite')
   const created = await env.ok('user-a', 'filings', 'create', { profile: PROFILE })
   let version = created.version
   mockUpdate.mockImplementation((input: unknown) => env.call('user-a', 'filings', 'update', input))

@@ -26,7 +26,7 @@ it.each([
   [{ BEIAN_PUBLIC_URL: 'https://b.example', ...WX, ...DY }, ['wechat', 'douyin']],
   [{ BEIAN_PUBLIC_URL: 'https://b.example', ...WX, WECHAT_COMPONENT_AES_KEY: '' }, undefined]
 ])('%j → %j', (env, platforms) => {
-  const c = connectorFromEnv(makeEnv('nedb').deps, env as NodeJS.ProcessEnv, http)
+  const c = connectorFromEnv(makeEnv('pglite').deps, env as NodeJS.ProcessEnv, http)
   expect(c ? (['wechat', 'douyin'] as const).filter((p) => c[p]) : undefined).toEqual(platforms)
   if (c) expect(c.publicBaseUrl).toBe('https://b.example')
 })

@@ -13,13 +13,12 @@ import { localCodeExchanger } from '../../../../src/cloud/handlers/session/login
 import type { ConnectionRecord } from '../../../../src/cloud/platforms/connector'
 import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
 import { systemClock } from '../../../../src/cloud/ports'
-import { INDEXES } from '../../../../src/cloud/records'
-import { NedbStore } from '../../../../src/cloud/stores/nedb-store'
 import { createServerApp, type ServerApp } from '../../../../src/server/app'
 import { outboxSender } from '../../../../src/server/outbox'
 import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
 import { randomBytes } from 'crypto'
 import { FORM, PROFILE, RecordingLogger } from '../helpers'
+import { pgliteTestStore } from '../pglite-test-store'
 
 let app: ServerApp
 let base: string
@@ -27,7 +26,7 @@ let deps: Deps
 let fakes: FakePlatforms
 
 beforeAll(async () => {
-  const store = new NedbStore({ indexes: INDEXES })
+  const store = pgliteTestStore()
   deps = {
     store,
     clock: systemClock,
