@@ -209,9 +209,8 @@ class PgCollection<T extends StoredDoc> implements Collection<T> {
     return Number(rows[0]?.n ?? 0)
   }
 
-  async updateWhere(filter: Filter<T>, patch: Patch<T>): Promise<number> {
-    await this.ready()
-    const params = new Params()
+  /** The new document as SQL (`doc` patched), or null when the patch changes nothing. */
+  private patched(patch: Patch<T>, params: Params): string | null {
     let doc = 'doc'
     const set = Object.fromEntries(Object.entries((patch.set ?? {}) as object).filter(([, v]) => v !== undefined))
     if (Object.keys(set).length) doc = `(${doc} || ${params.p(JSON.stringify(set))}::jsonb)`
@@ -222,10 +221,50 @@ class PgCollection<T extends StoredDoc> implements Collection<T> {
       const old = `(CASE WHEN jsonb_typeof(doc->${sqlString(field)}) = 'number' THEN (doc->${sqlString(field)})::numeric ELSE 0 END)`
       doc = `jsonb_set(${doc}, ARRAY[${sqlString(field)}], to_jsonb(${old} + ${params.p(amount)}::numeric))`
     }
-    if (doc === 'doc') return this.count(filter)
+    return doc === 'doc' ? null : doc
+  }
+
+  async updateWhere(filter: Filter<T>, patch: Patch<T>): Promise<number> {
+    await this.ready()
+    const params = new Params()
+    const doc = this.patched(patch, params)
+    if (!doc) return this.count(filter)
     const where = this.where(filter, params)
     const { rowCount } = await this.driver.query(`UPDATE ${this.table} SET doc = ${doc}${where}`, params.values)
     return rowCount
+  }
+
+  /** One statement: the conditional update and the document as it now is (no second read). */
+  async updateOne(filter: Filter<T> & { _id: string }, patch: Patch<T>): Promise<T | null> {
+    await this.ready()
+    const params = new Params()
+    const doc = this.patched(patch, params) ?? 'doc'
+    const where = this.where(filter, params)
+    const { rows } = await this.driver.query<{ doc: T }>(
+      `UPDATE ${this.table} SET doc = ${doc}${where} RETURNING doc`,
+      params.values
+    )
+    return rows[0]?.doc ?? null
+  }
+
+  /**
+   * A batch of queue entries in one statement: the rows are chosen and locked by a sub-select that skips rows
+   * another transaction holds (FOR UPDATE SKIP LOCKED), so concurrent claimers take disjoint batches instead of
+   * queueing on the same rows; the filter is checked again on the locked row version.
+   */
+  async claimMany(filter: Filter<T>, patch: Patch<T>, options: Required<FindOptions<T>>): Promise<T[]> {
+    await this.ready()
+    const params = new Params()
+    const doc = this.patched(patch, params) ?? 'doc'
+    const where = this.where(filter, params)
+    const pick =
+      `SELECT _id FROM ${this.table}${where}${this.orderBy(options)} ` +
+      `LIMIT ${params.p(options.limit)} FOR UPDATE SKIP LOCKED`
+    const { rows } = await this.driver.query<{ doc: T }>(
+      `UPDATE ${this.table} SET doc = ${doc}${where ? `${where} AND` : ' WHERE'} _id IN (${pick}) RETURNING doc`,
+      params.values
+    )
+    return rows.map((r) => r.doc)
   }
 
   async removeWhere(filter: Filter<T>): Promise<number> {

@@ -4,6 +4,10 @@
  * and the invited principal sees only a masked, read-only copy.
  */
 import { FORM, ID_NUMBER, MOBILE, PROFILE, STORE_KINDS, USCC, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const B = 'stranger-b'

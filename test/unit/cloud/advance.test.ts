@@ -5,6 +5,10 @@
  */
 import { COLLECTIONS, type DeliveryRecord } from '../../../src/cloud/records'
 import { FORM, PROFILE, STORE_KINDS, makeEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'

@@ -6,6 +6,10 @@
  */
 import { COLLECTIONS, type FilingRecord, type InviteRecord, type MemberRecord } from '../../../src/cloud/records'
 import { makeEnv, PROFILE, STORE_KINDS, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const OWNER = 'racer'
 

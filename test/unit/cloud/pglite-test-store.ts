@@ -32,6 +32,14 @@ function sharedDriver(): SqlDriver {
   }
 }
 
+/**
+ * Starts the file's PGlite now: `beforeAll(startTestPglite, 180_000)` in a file that uses it, so the seconds its
+ * start takes on a loaded machine do not count against the first test's time-out.
+ */
+export async function startTestPglite(): Promise<void> {
+  await sharedDriver().query('SELECT 1')
+}
+
 /** A store of its own on the test file's PGlite. */
 export function pgliteTestStore(): PgStore {
   made++

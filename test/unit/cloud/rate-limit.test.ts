@@ -13,6 +13,10 @@ import type { Store } from '../../../src/cloud/ports'
 import { createServerApp, type ServerApp } from '../../../src/server/app'
 import { outboxSender } from '../../../src/server/outbox'
 import { makeEnv, PROFILE } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 describe('TokenBuckets', () => {
   it('allows a burst of `capacity`, then refuses with the seconds until a token is back', () => {

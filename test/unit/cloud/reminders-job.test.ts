@@ -8,6 +8,10 @@ import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../..
 import { runReminderJob, type ReminderJobOptions } from '../../../src/cloud/reminders/run'
 import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
 import { STORE_KINDS, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 /** Records every message; answers from a script (default: success). */
 class ScriptedSender implements Sender {

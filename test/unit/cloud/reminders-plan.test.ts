@@ -10,6 +10,10 @@ import { COLLECTIONS, type DeliveryRecord } from '../../../src/cloud/records'
 import { runReminderJob } from '../../../src/cloud/reminders/run'
 import { isoShanghai } from '../../../src/cloud/time'
 import { FORM, ID_NUMBER, MOBILE, PROFILE, STORE_KINDS, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'

@@ -12,6 +12,10 @@ import fc from 'fast-check'
 import type { FilingForm } from '../../../src/domain/types'
 import { formForServer, syncFormDraft } from '../../../src/services/form-draft'
 import { FORM, PROFILE, makeEnv } from '../cloud/helpers'
+import { startTestPglite } from '../cloud/pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 // the app's API client answers with the real handlers behind the schemas (set per test)
 const mockUpdate = jest.fn()

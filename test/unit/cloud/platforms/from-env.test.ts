@@ -3,6 +3,10 @@
 import { connectorFromEnv } from '../../../../src/cloud/platforms/from-env'
 import type { PlatformHttp } from '../../../../src/cloud/platforms/shared/http'
 import { makeEnv } from '../helpers'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const http: PlatformHttp = { request: async () => ({ status: 200, body: {} }) }
 const WX = {

@@ -16,6 +16,10 @@ import {
 import { forgetOldNonces } from '../../../../src/cloud/platforms/shared/replay'
 import { openWechatPush, sealWechatPush } from '../../../../src/cloud/platforms/wechat/push'
 import { makeEnv } from '../helpers'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const TOKEN = 'QDG6eK'
 const AES = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C'

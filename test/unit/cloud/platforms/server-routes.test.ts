@@ -18,7 +18,10 @@ import { outboxSender } from '../../../../src/server/outbox'
 import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
 import { randomBytes } from 'crypto'
 import { FORM, PROFILE, RecordingLogger } from '../helpers'
-import { pgliteTestStore } from '../pglite-test-store'
+import { pgliteTestStore, startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 let app: ServerApp
 let base: string
