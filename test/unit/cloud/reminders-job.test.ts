@@ -222,7 +222,16 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
             const n = await col.updateWhere(...args)
             if (name === COLLECTIONS.deliveries && n) claimed = true
             return n
-          }
+          },
+          // a store that claims in batches (PgStore) dies right after its batch claim
+          claimMany: col.claimMany
+            ? async (...args: Parameters<NonNullable<typeof col.claimMany>>) => {
+                if (claimed) throw new Error('process died')
+                const got = await col.claimMany!.apply(col, args)
+                if (got.length) claimed = true
+                return got
+              }
+            : undefined
         }
       }
     }
