@@ -1,5 +1,5 @@
 // Bundles the local HTTP server (src/server/main.ts with src/cloud, src/domain and every npm package it uses:
-// nedb, zod, …) into one self-contained dist/server/index.js: a production install needs no node_modules to
+// PGlite, pg, zod, …) into one self-contained dist/server/index.js: a production install needs no node_modules to
 // run it, so nothing it needs can hide in devDependencies. Node 20. `--outfile <path>` builds elsewhere (tests).
 // PGlite's WebAssembly and file-system image are not JavaScript: they are copied beside the bundle, where PGlite
 // looks for them (next to the running script), so the folder of index.js is the whole deployable server.

@@ -1,6 +1,6 @@
 /**
  * The ports the handlers are written against. Production wires WeChat cloud (wx-server-sdk) or the local
- * server (nedb, session tokens, outbox/Douyin) behind them; tests wire fakes.
+ * server (PostgreSQL, session tokens, outbox/Douyin) behind them; tests wire fakes.
  */
 import type { TemplateKind } from '../domain/types'
 
@@ -44,6 +44,17 @@ export interface Collection<T extends StoredDoc> {
    */
   updateWhere(filter: Filter<T>, patch: Patch<T>): Promise<number>
   removeWhere(filter: Filter<T>): Promise<number>
+  /**
+   * Optional (a store that can, does): `updateWhere` on one document by `_id`, answering the document as patched, or
+   * null when the filter matched nothing — the update and the read in one round trip.
+   */
+  updateOne?(filter: Filter<T> & { _id: string }, patch: Patch<T>): Promise<T | null>
+  /**
+   * Optional (a store that can, does): takes up to `limit` documents matching `filter`, in `orderBy` order, skipping
+   * any a concurrent caller is taking at that moment, applies `patch` to them and returns them as patched — one
+   * round trip for a batch of queue entries. Each document is taken by one caller only, as with `updateWhere`.
+   */
+  claimMany?(filter: Filter<T>, patch: Patch<T>, options: Required<FindOptions<T>>): Promise<T[]>
 }
 
 export interface Store {

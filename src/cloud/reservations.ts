@@ -1,8 +1,8 @@
 /**
  * Per-user and per-filing limits that hold under racing requests. Count-then-insert lets 100 concurrent creates
  * all see 49; instead each create first reserves with one conditional update, which every Store applies
- * atomically to one document (nedb runs operations one at a time; the cloud database updates a document
- * atomically). Any Store that keeps the `updateWhere` contract keeps these limits.
+ * atomically to one document (PostgreSQL's `UPDATE … WHERE` re-checks the condition on the row it locks; the cloud
+ * database updates a document atomically). Any Store that keeps the `updateWhere` contract keeps these limits.
  *
  * - Filings: a counter document per owner, incremented only while below the limit, decremented when a filing is
  *   deleted or its insert fails.

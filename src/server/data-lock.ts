@@ -1,6 +1,6 @@
 /**
- * One server per data folder: two servers on the same nedb files each keep their own copy in memory and drift
- * apart. The lock is a file created exclusively with the owner's pid; a lock whose process is gone (kill -9,
+ * One server per data folder: embedded PostgreSQL (PGlite) is one process's database, and a second process on the
+ * same folder would corrupt it. The lock is a file created exclusively with the owner's pid; a lock whose process is gone (kill -9,
  * power loss) is taken over.
  */
 import * as fs from 'fs'

@@ -9,7 +9,6 @@
  *     unset: embedded PostgreSQL (PGlite) in <data dir>/pglite, one instance per data folder,
  *   BEIAN_PG_POOL — connections per instance to DATABASE_URL (10), BEIAN_PG_SCHEMA — schema of the tables (beian),
  *   BEIAN_MAX_FILINGS_PER_USER — filings one user may own (50),
- *   BEIAN_STORE=nedb — the former NeDB datafiles in the data folder (until `npm run migrate:nedb` has moved them),
  *   BEIAN_DATA_KEY — base64 32-byte AES key; in local mode generated once into <data dir>/data.key if absent,
  *   TT_APPID + TT_SECRET — Douyin: tt.login codes via code2Session, reminders via notify-user v2,
  *   TT_TEMPLATE_IDS — JSON { "sms_deadline": "MSG…", … } (Douyin msg_ids),
@@ -25,8 +24,6 @@ import { DEFAULT_SETTINGS, type Deps } from '../cloud/context'
 import { localKeyProvider } from '../cloud/crypto'
 import { localCodeExchanger } from '../cloud/handlers/session/login'
 import { consoleLogger, systemClock, type Store } from '../cloud/ports'
-import { COLLECTIONS, INDEXES } from '../cloud/records'
-import { NedbStore } from '../cloud/stores/nedb-store'
 import { openPglite, openPostgres } from '../cloud/stores/pg-drivers'
 import { PgStore } from '../cloud/stores/pg-store'
 import { createServerApp } from './app'
@@ -68,8 +65,8 @@ interface OpenedStore {
 const PGLITE_DIR = 'pglite'
 
 /**
- * DATABASE_URL: a PostgreSQL server, shared by every instance. Otherwise embedded PGlite in the data folder
- * (BEIAN_STORE=nedb keeps the former NeDB files until they are imported). Migrations run before the port opens.
+ * DATABASE_URL: a PostgreSQL server, shared by every instance. Otherwise embedded PGlite in the data folder.
+ * Migrations run before the port opens.
  */
 async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedStore> {
   if (env.DATABASE_URL) {
@@ -88,14 +85,14 @@ async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<Opene
     }
     return { store, describe: 'PostgreSQL server (DATABASE_URL)', close: () => store.close() }
   }
-  if (env.BEIAN_STORE === 'nedb') {
-    const store = new NedbStore({ dir: dataDir, indexes: INDEXES, compactEveryMs: 10 * 60_000 })
-    // every datafile loaded and checked before the port opens: a corrupt one stops the start, naming the file
-    await store.open(Object.values(COLLECTIONS))
-    return { store, describe: `NeDB files in ${dataDir}`, close: () => store.close() }
-  }
+  // NeDB is no longer served; its files are imported once
+  if (env.BEIAN_STORE === 'nedb')
+    throw new StartError(
+      `BEIAN_STORE=nedb is no longer supported: import the NeDB files with npm run migrate:nedb -- ${dataDir}, ` +
+        'then start without BEIAN_STORE'
+    )
   if (env.BEIAN_STORE && env.BEIAN_STORE !== 'pglite')
-    throw new StartError(`BEIAN_STORE must be "pglite" or "nedb", not "${env.BEIAN_STORE}"`)
+    throw new StartError(`BEIAN_STORE must be "pglite" (or unset), not "${env.BEIAN_STORE}"`)
   const folder = path.join(dataDir, PGLITE_DIR)
   let store: PgStore
   try {

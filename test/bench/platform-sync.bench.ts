@@ -17,8 +17,9 @@ import { UNCONFIRMED } from '../../src/cloud/platforms/shared/unconfirmed'
 import { runPlatformSync } from '../../src/cloud/platforms/sync'
 import { WechatComponentClient, WECHAT_HOSTS } from '../../src/cloud/platforms/wechat/client'
 import { silentLogger, systemClock } from '../../src/cloud/ports'
-import { COLLECTIONS, INDEXES, type FilingRecord } from '../../src/cloud/records'
-import { NedbStore } from '../../src/cloud/stores/nedb-store'
+import { COLLECTIONS, type FilingRecord } from '../../src/cloud/records'
+import { openPglite } from '../../src/cloud/stores/pg-drivers'
+import { PgStore } from '../../src/cloud/stores/pg-store'
 import { newProgress } from '../../src/domain/stages'
 import { PlatformFake, type PlatformFakeOptions } from '../../src/server/platform-fake/fake'
 import { PROFILE } from '../unit/cloud/helpers'
@@ -36,7 +37,8 @@ const SECRETS = {
 }
 
 async function main(): Promise<void> {
-  const store = new NedbStore({ indexes: INDEXES })
+  const store = new PgStore(await openPglite('memory://'))
+  await store.migrate()
   const deps: Deps = {
     store,
     clock: systemClock,

@@ -1,27 +1,33 @@
 /**
  * The due deliveries of one run of the reminder job, read a page at a time (oldest `nextAttemptAt` first) and the
- * next page fetched while the last one is being worked on. A delivery is handed out at most once per run.
+ * next page fetched while the last one is being worked on. A delivery is handed out at most once per run. The same
+ * queue hands out batches claimed in one statement (a store with `claimMany`): those are this run's already.
  */
-import type { Collection } from '../ports'
+import type { Collection, Filter, FindOptions } from '../ports'
 import type { DeliveryRecord } from '../records'
 import { isoUtc } from '../time'
 
 export const DUE_PAGE_SIZE = 100
 
-/** One page of deliveries due at `now` (pending, or claimed under a lease that has run out). */
+/** Deliveries due at `now`: pending, or claimed under a lease that has run out. */
+export function dueFilter(now: Date, ownerId?: string): Filter<DeliveryRecord> {
+  return {
+    state: { $in: ['pending', 'claimed'] },
+    nextAttemptAt: { $lte: isoUtc(now) },
+    ...(ownerId ? { ownerId } : {})
+  }
+}
+
+/** Oldest due first. */
+export const DUE_ORDER: FindOptions<DeliveryRecord>['orderBy'] = { field: 'nextAttemptAt', direction: 'asc' }
+
+/** One page of deliveries due at `now`. */
 export function fetchDuePage(
   deliveries: Collection<DeliveryRecord>,
   now: Date,
   ownerId?: string
 ): Promise<DeliveryRecord[]> {
-  return deliveries.find(
-    {
-      state: { $in: ['pending', 'claimed'] },
-      nextAttemptAt: { $lte: isoUtc(now) },
-      ...(ownerId ? { ownerId } : {})
-    },
-    { orderBy: { field: 'nextAttemptAt', direction: 'asc' }, limit: DUE_PAGE_SIZE }
-  )
+  return deliveries.find(dueFilter(now, ownerId), { orderBy: DUE_ORDER, limit: DUE_PAGE_SIZE })
 }
 
 export class DueQueue {
@@ -49,6 +55,13 @@ export class DueQueue {
     while (!this.items.length && !this.exhausted) await this.startRefill()
     if (this.items.length <= this.lowWater && !this.exhausted) void this.startRefill().catch(() => undefined)
     return this.items.shift()
+  }
+
+  /** Ends the run's use of the queue: waits for a fetch under way, and answers what was never handed out. */
+  async drain(): Promise<DeliveryRecord[]> {
+    this.exhausted = true
+    await this.refill?.catch(() => undefined)
+    return this.items.splice(0)
   }
 
   /** One fetch at a time: concurrent callers wait for the same page. */

@@ -48,9 +48,10 @@ export async function syncReminders(deps: Pick<Deps, 'store' | 'clock'>, record:
   const nowIso = isoUtc(now)
   // planning never sees a sensitive value, so none can end up in a message
   const plan = planReminders(toDomainFiling(record, withoutSensitive(record.form)), isoShanghai(now))
-  const roles = await recipientsByRole(deps.store, record)
   const col = deps.store.collection<DeliveryRecord>(COLLECTIONS.deliveries)
-  const existing = new Map((await col.find({ filingId: record._id })).map((d) => [d._id, d]))
+  // two independent reads: at once (a pooled store overlaps their round trips)
+  const [roles, stored] = await Promise.all([recipientsByRole(deps.store, record), col.find({ filingId: record._id })])
+  const existing = new Map(stored.map((d) => [d._id, d]))
   const wanted = new Set<string>()
   const report: SyncReport = { planned: 0, created: 0, changed: 0, cancelled: 0 }
 

@@ -12,12 +12,18 @@
  * The code has that shape: `DueQueue` is step 1 (due-queue.ts); `claimDelivery`, `prepareDelivery`, `sendMessage`
  * and `recordOutcome` (steps.ts) are steps 2–4, each write after the claim conditional on the lease token. This
  * file only wires them: preparers claim and prepare into a small buffer, senders drain it, within a time budget.
+ * A store with `claimMany` (PostgreSQL) merges steps 1 and 2: the queue is filled with batches claimed in one
+ * statement each (`claimDueBatch`), which several instances take disjointly; what a run claimed but never got to
+ * is handed back at its end.
  */
 import type { Clock, Logger, Sender, Store } from '../ports'
 import { COLLECTIONS, type DeliveryRecord } from '../records'
-import { DueQueue, fetchDuePage } from './due-queue'
+import { DUE_PAGE_SIZE, DueQueue, fetchDuePage } from './due-queue'
 import {
+  asClaimed,
   claimAndPrepare,
+  claimDueBatch,
+  prepareDelivery,
   recordOutcome,
   releaseUnsent,
   sendMessage,
@@ -103,7 +109,9 @@ export async function runPreparer(
   run: JobRun,
   queue: DueQueue,
   pipe: Pipeline,
-  overBudget: () => boolean
+  overBudget: () => boolean,
+  /** Claims (unless the queue's are claimed already) and prepares one delivery of the queue. */
+  prepare: (d: DeliveryRecord) => Promise<Prepared | null>
 ): Promise<void> {
   try {
     for (;;) {
@@ -119,7 +127,7 @@ export async function runPreparer(
       if (!d) return
       const due = d
       await safely(run.logger, 'reminder_prepare_failed', due, async () => {
-        const prepared = await claimAndPrepare(run, due)
+        const prepared = await prepare(due)
         if (prepared) {
           pipe.ready.push(prepared)
           pipe.notify()
@@ -178,7 +186,15 @@ export async function runReminderJob(
     now: () => new Date(deps.clock.now().getTime() + offset)
   }
   const overBudget = () => deps.clock.now().getTime() - startedAt >= settings.budgetMs
-  const queue = new DueQueue(() => fetchDuePage(run.deliveries, run.now(), ownerId), settings.concurrency)
+  const batches = run.deliveries.claimMany !== undefined
+  const batchSize = Math.min(DUE_PAGE_SIZE, Math.max(1, settings.concurrency))
+  const queue = new DueQueue(
+    batches ? () => claimDueBatch(run, batchSize, ownerId) : () => fetchDuePage(run.deliveries, run.now(), ownerId),
+    settings.concurrency
+  )
+  const prepare = batches
+    ? (d: DeliveryRecord) => prepareDelivery(run, asClaimed(d))
+    : (d: DeliveryRecord) => claimAndPrepare(run, d)
   const pipe = new Pipeline(settings.concurrency)
 
   // the budget also ends waits: a periodic nudge lets waiting loops see the clock
@@ -186,17 +202,19 @@ export async function runReminderJob(
   try {
     const slots = Array.from({ length: Math.max(1, settings.concurrency) })
     await Promise.all([
-      ...slots.map(() => runPreparer(run, queue, pipe, overBudget)),
+      ...slots.map(() => runPreparer(run, queue, pipe, overBudget, prepare)),
       ...slots.map(() => runSender(run, pipe, overBudget))
     ])
   } finally {
     clearInterval(nudge)
   }
+  const workLeft = !queue.exhausted || queue.length > 0
   // claimed but not sent when the budget ran out: hand back at once, not after the lease
-  for (const item of pipe.ready.splice(0))
+  const unsent = [...pipe.ready.splice(0), ...(batches ? (await queue.drain()).map(asClaimed) : [])]
+  for (const item of unsent)
     await safely(deps.logger, 'reminder_release_failed', item.d, () => releaseUnsent(run, item))
   await Promise.all([...pipe.recordings])
-  run.report.budgetExhausted = overBudget() && (!queue.exhausted || queue.length > 0)
+  run.report.budgetExhausted = overBudget() && workLeft
   run.report.durationMs = deps.clock.now().getTime() - startedAt
   return run.report
 }

@@ -11,6 +11,7 @@ import { randomToken } from '../crypto'
 import { clearQuota, refundQuota, takeQuotaFor } from '../handlers/subscriptions/quota'
 import type { DeliveryRecord } from '../records'
 import { addMs, instantMs, isoShanghai, isoUtc } from '../time'
+import { DUE_ORDER, dueFilter } from './due-queue'
 
 /** Timing and retry settings of a run (`JOB_DEFAULTS` in run.ts). */
 export interface JobSettings {
@@ -114,6 +115,38 @@ export async function claimDelivery(run: JobRun, d: DeliveryRecord): Promise<str
   }
   run.report.claimed++
   return lease
+}
+
+/**
+ * Claims up to `limit` due deliveries in one statement (a store with `claimMany`): the same claim as
+ * `claimDelivery`, one lease token for the batch, and rows another run is claiming at that moment skipped rather
+ * than waited for. The claimed documents as stored (state `claimed`, the lease token in `leaseToken`).
+ */
+export async function claimDueBatch(run: JobRun, limit: number, ownerId?: string): Promise<DeliveryRecord[]> {
+  const claimMany = run.deliveries.claimMany
+  if (!claimMany) throw new Error('claimDueBatch needs a store with claimMany')
+  const now = run.now()
+  const claimed = await claimMany.call(
+    run.deliveries,
+    dueFilter(now, ownerId),
+    {
+      set: {
+        state: 'claimed',
+        leaseToken: randomToken(12),
+        nextAttemptAt: isoUtc(addMs(now, run.settings.leaseMs)),
+        updatedAt: isoUtc(now)
+      },
+      inc: { version: 1, attempts: 1 }
+    },
+    { orderBy: DUE_ORDER!, limit }
+  )
+  run.report.claimed += claimed.length
+  return claimed
+}
+
+/** A delivery of a claimed batch as the later steps take it: as it was before the claim, with its lease apart. */
+export function asClaimed(stored: DeliveryRecord): Prepared {
+  return { d: { ...stored, attempts: stored.attempts - 1 }, lease: stored.leaseToken! }
 }
 
 /**

@@ -4,12 +4,16 @@
  * and the invited principal sees only a masked, read-only copy.
  */
 import { FORM, ID_NUMBER, MOBILE, PROFILE, STORE_KINDS, USCC, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const B = 'stranger-b'
 const P = 'principal-p'
 
-async function setUp(kind: 'wx' | 'nedb') {
+async function setUp(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const filing = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })

@@ -5,12 +5,16 @@
  */
 import { COLLECTIONS, type DeliveryRecord } from '../../../src/cloud/records'
 import { FORM, PROFILE, STORE_KINDS, makeEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'
 const HOUR = 3_600_000
 
-async function withPrincipal(kind: 'wx' | 'nedb') {
+async function withPrincipal(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const filing = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: filing.id, role: 'owner_principal' })

@@ -8,6 +8,10 @@ import fc from 'fast-check'
 import { dataKey, staticKeyProvider } from '../../../src/cloud/crypto'
 import { ConfigurationError } from '../../../src/cloud/envelope'
 import { STORE_KINDS, makeEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const decoded = (key: string) => Buffer.from(key, 'base64')
 

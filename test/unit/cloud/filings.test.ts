@@ -10,6 +10,10 @@ import {
   everythingStored,
   makeEnv
 } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'user-a'
 

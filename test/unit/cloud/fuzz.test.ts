@@ -9,6 +9,10 @@ import type { ActionDef } from '../../../src/cloud/context'
 import { dispatch } from '../../../src/cloud/dispatch'
 import { HTTP_STATUS } from '../../../src/cloud/envelope'
 import { FORM, PROFILE, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'
@@ -175,7 +179,7 @@ describe('keys named after built-in object properties, at every depth of every a
   let env: TestEnv
   let valid: Awaited<ReturnType<typeof samples>>
   beforeAll(async () => {
-    env = makeEnv('nedb')
+    env = makeEnv('pglite')
     valid = await samples(env)
   })
 

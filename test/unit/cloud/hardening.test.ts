@@ -10,6 +10,10 @@ import {
 } from '../../../src/cloud/handlers/session/login'
 import { COLLECTIONS, type InviteRecord, type SessionRecord } from '../../../src/cloud/records'
 import { makeEnv, PROFILE, STORE_KINDS } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 describe.each(STORE_KINDS)('bounded growth (%s store)', (kind) => {
   it('keeps the newest sessions of a user, ending the oldest', async () => {

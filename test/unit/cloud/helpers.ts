@@ -6,11 +6,10 @@ import { dataKey, staticKeyProvider } from '../../../src/cloud/crypto'
 import { dispatch } from '../../../src/cloud/dispatch'
 import type { Envelope } from '../../../src/cloud/envelope'
 import type { Clock, Logger, Store } from '../../../src/cloud/ports'
-import { INDEXES } from '../../../src/cloud/records'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
 import { WxStore } from '../../../src/cloud/stores/wx-store'
 import type { FilingProfile } from '../../../src/domain/types'
 import { createFakeWxDatabase, type FakeWxDatabase } from './fakes/fake-wx-database'
+import { pgliteTestStore } from './pglite-test-store'
 
 /** A clock that only moves when told to; `sleep` advances it instead of waiting. */
 export class FakeClock implements Clock {
@@ -38,8 +37,9 @@ export class RecordingLogger implements Logger {
   error = (event: string, fields?: object) => void this.lines.push(JSON.stringify({ event, ...fields }))
 }
 
-export type StoreKind = 'wx' | 'nedb'
-export const STORE_KINDS: StoreKind[] = ['wx', 'nedb']
+/** The wx-server-sdk adapter over the fake cloud database, and PgStore on in-memory PGlite (the server's store). */
+export type StoreKind = 'wx' | 'pglite'
+export const STORE_KINDS: StoreKind[] = ['wx', 'pglite']
 
 export interface TestEnv {
   deps: Deps
@@ -66,7 +66,7 @@ export const START = '2025-03-03T09:00:00+08:00'
 
 export function makeEnv(kind: StoreKind = 'wx', overrides: Partial<Deps> = {}): TestEnv {
   const wxDb = kind === 'wx' ? createFakeWxDatabase() : undefined
-  const store = wxDb ? new WxStore(wxDb) : new NedbStore({ indexes: INDEXES })
+  const store = wxDb ? new WxStore(wxDb) : pgliteTestStore()
   const clock = new FakeClock(Date.parse(START))
   const logger = new RecordingLogger()
   const deps: Deps = {
@@ -144,7 +144,7 @@ export const SENSITIVE_VALUES = [
   'zhang@example.com'
 ]
 
-/** Every stored byte (fake wx database or nedb), as text. */
+/** Every stored byte (fake wx database or PgStore), as text. */
 export async function everythingStored(env: TestEnv): Promise<string> {
   const names = ['filings', 'reminder_deliveries', 'subscriptions', 'invites', 'filing_members', 'sessions']
   const parts: unknown[] = []

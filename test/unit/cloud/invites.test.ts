@@ -2,6 +2,10 @@
 import { COLLECTIONS, type InviteRecord } from '../../../src/cloud/records'
 import { sha256Hex } from '../../../src/cloud/crypto'
 import { FORM, PROFILE, STORE_KINDS, everythingStored, makeEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'

@@ -1,11 +1,15 @@
 /** @jest-environment node */
 /**
  * Per-user and per-filing limits under racing requests: 3× the limit of creates, all at once, never store more
- * than the limit — on every store the contract suite covers (embedded nedb, the wx-server-sdk adapter over the
- * cloud database fake, which interleaves concurrent calls like the network does).
+ * than the limit — on every store the contract suite covers (PgStore on PGlite, the wx-server-sdk adapter over
+ * the cloud database fake, which interleaves concurrent calls like the network does).
  */
 import { COLLECTIONS, type FilingRecord, type InviteRecord, type MemberRecord } from '../../../src/cloud/records'
 import { makeEnv, PROFILE, STORE_KINDS, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const OWNER = 'racer'
 

@@ -4,19 +4,19 @@
  * the local server under a login flood from one address.
  */
 import fc from 'fast-check'
-import * as fs from 'fs'
-import * as os from 'os'
-import * as path from 'path'
 import type { AddressInfo } from 'net'
 import { CLIENT_FUNCTIONS } from '../../../src/cloud/actions'
 import { dispatch } from '../../../src/cloud/dispatch'
 import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
 import { CallLimiter, TokenBuckets, userRateGuard, DEFAULT_RATE_POLICY } from '../../../src/cloud/rate-limit'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
-import { INDEXES } from '../../../src/cloud/records'
+import type { Store } from '../../../src/cloud/ports'
 import { createServerApp, type ServerApp } from '../../../src/server/app'
 import { outboxSender } from '../../../src/server/outbox'
 import { makeEnv, PROFILE } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 describe('TokenBuckets', () => {
   it('allows a burst of `capacity`, then refuses with the seconds until a token is back', () => {
@@ -96,15 +96,13 @@ describe('per-user guard (the cloud functions key it by OPENID)', () => {
 })
 
 describe('local server under a login flood', () => {
-  let dir: string
-  let store: NedbStore
+  let store: Store
   let app: ServerApp
   let base: string
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-flood-'))
-    store = new NedbStore({ dir, indexes: INDEXES })
-    const env = makeEnv('nedb', { store })
+    const env = makeEnv('pglite')
+    store = env.store
     // a clock that does not move: no token comes back during the test
     const frozen = Date.parse('2025-03-03T09:00:00+08:00')
     app = createServerApp({
@@ -122,8 +120,6 @@ describe('local server under a login flood', () => {
 
   afterAll(async () => {
     await app.close()
-    await store.close()
-    fs.rmSync(dir, { recursive: true, force: true })
   })
 
   const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>

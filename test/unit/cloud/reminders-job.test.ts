@@ -8,6 +8,10 @@ import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../..
 import { runReminderJob, type ReminderJobOptions } from '../../../src/cloud/reminders/run'
 import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
 import { STORE_KINDS, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 /** Records every message; answers from a script (default: success). */
 class ScriptedSender implements Sender {
@@ -218,7 +222,16 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
             const n = await col.updateWhere(...args)
             if (name === COLLECTIONS.deliveries && n) claimed = true
             return n
-          }
+          },
+          // a store that claims in batches (PgStore) dies right after its batch claim
+          claimMany: col.claimMany
+            ? async (...args: Parameters<NonNullable<typeof col.claimMany>>) => {
+                if (claimed) throw new Error('process died')
+                const got = await col.claimMany!.apply(col, args)
+                if (got.length) claimed = true
+                return got
+              }
+            : undefined
         }
       }
     }

@@ -10,6 +10,10 @@ import { COLLECTIONS, type DeliveryRecord } from '../../../src/cloud/records'
 import { runReminderJob } from '../../../src/cloud/reminders/run'
 import { isoShanghai } from '../../../src/cloud/time'
 import { FORM, ID_NUMBER, MOBILE, PROFILE, STORE_KINDS, makeEnv, type TestEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const A = 'owner-a'
 const P = 'principal-p'
@@ -36,7 +40,7 @@ const acceptAll = (env: TestEnv, user: string) =>
   })
 
 /** A filing in the SMS window, with the principal invited. */
-async function inSmsWindow(kind: 'wx' | 'nedb') {
+async function inSmsWindow(kind: 'wx' | 'pglite') {
   const env = makeEnv(kind)
   const created = await env.ok(A, 'filings', 'create', { profile: PROFILE, form: FORM })
   const invite = await env.ok(A, 'invites', 'create', { filingId: created.id, role: 'owner_principal' })

@@ -8,24 +8,27 @@ import * as os from 'os'
 import * as path from 'path'
 import type { AddressInfo } from 'net'
 import { DEFAULT_SETTINGS } from '../../../src/cloud/context'
-import { localKeyProvider } from '../../../src/cloud/crypto'
+import { localKeyProvider, sha256Hex } from '../../../src/cloud/crypto'
 import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
 import { systemClock } from '../../../src/cloud/ports'
-import { INDEXES } from '../../../src/cloud/records'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
+import type { PgStore } from '../../../src/cloud/stores/pg-store'
 import { createServerApp, type ServerApp } from '../../../src/server/app'
 import { outboxSender } from '../../../src/server/outbox'
 import { FORM, ID_NUMBER, MOBILE, PROFILE, RecordingLogger } from './helpers'
+import { pgliteTestStore, startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 let dir: string
 let staticRoot: string
 let app: ServerApp
 let base: string
-let store: NedbStore
+let store: PgStore
 const logger = new RecordingLogger()
 
 async function startServer(mode: 'local' | 'douyin' = 'local') {
-  store = new NedbStore({ dir: path.join(dir, 'data'), indexes: INDEXES })
+  store = pgliteTestStore()
   app = createServerApp({
     deps: {
       store,
@@ -134,9 +137,11 @@ describe('local HTTP server', () => {
     const created = await api('filings', { action: 'create', data: { profile: PROFILE } }, t1)
     expect(created.status).toBe(200)
     expect((await api('filings', { action: 'get', data: { id: created.body.data.id } }, t2)).status).toBe(200)
-    const sessions = fs.readFileSync(path.join(dir, 'data', 'sessions.db'), 'utf8')
+    // what the store holds of the sessions: the tokens' hashes, never a token
+    const sessions = JSON.stringify(await store.collection('sessions').find({}))
+    expect(sessions).toContain(sha256Hex(t1))
     expect(sessions).not.toContain(t1)
-    expect(fs.statSync(path.join(dir, 'data', 'sessions.db')).mode & 0o777).toBe(0o600)
+    expect(sessions).not.toContain(t2)
   })
 
   it.each([

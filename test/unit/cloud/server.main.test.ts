@@ -191,17 +191,12 @@ describe('an operator mistake stops the start with a clear message and a non-zer
     }
   }, 200_000)
 
-  it('a corrupt NeDB datafile (BEIAN_STORE=nedb), named in the message', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-corrupt-'))
-    const env = { BEIAN_STORE: 'nedb' }
+  it('BEIAN_STORE=nedb (NeDB is no longer served): refused, pointing at the import', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-nedb-'))
     try {
-      const ok = await start({ dir, env })
-      expect(await stop(ok.child)).toBe(0)
-      const file = path.join(dir, 'invites.db')
-      fs.writeFileSync(file, '{"_id":"a","version":1,"state":"open"}\n{"_id":"b","vers\n')
-      const result = await refusedStart({ dir, env })
+      const result = await refusedStart({ dir, env: { BEIAN_STORE: 'nedb' } })
       expect(result.code).not.toBe(0)
-      expect(result.output).toContain(file)
+      expect(result.output).toContain(`npm run migrate:nedb -- ${dir}`)
       expect(result.output).not.toMatch(/on http:/)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })

@@ -1,11 +1,9 @@
 /** @jest-environment node */
 /**
- * One contract, every Store: the embedded nedb store, the wx-server-sdk adapter over the in-memory fake of the
- * cloud database, PgStore on embedded PGlite (in memory) and PgStore on a PostgreSQL server (DATABASE_URL; the
+ * One contract, every Store: the wx-server-sdk adapter over the in-memory fake of the cloud database, PgStore on embedded PGlite (in memory) and PgStore on a PostgreSQL server (DATABASE_URL; the
  * suite says it is skipped when none is configured — `npm test` starts one, see README).
  */
 import fc from 'fast-check'
-import { NedbStore } from '../../../src/cloud/stores/nedb-store'
 import { WxStore } from '../../../src/cloud/stores/wx-store'
 import { DuplicateKeyError, type Filter, type Store, type StoredDoc } from '../../../src/cloud/ports'
 import { createFakeWxDatabase } from './fakes/fake-wx-database'
@@ -73,7 +71,6 @@ afterAll(async () => {
 }, 60_000)
 
 const stores: [string, () => Store][] = [
-  ['nedb (embedded)', () => new NedbStore()],
   ['wx-server-sdk adapter over the fake database', () => new WxStore(createFakeWxDatabase())],
   ['PgStore on PGlite (in memory)', pglite.make]
 ]
@@ -191,6 +188,32 @@ describe.each(stores)('Store contract: %s', (_name, makeStore) => {
     )
     expect(results.filter((r) => r === 1)).toHaveLength(20)
     expect((await items().get('id0001'))?.rank).toBe(20)
+  })
+
+  it('updateOne and claimMany, where a store has them: the patched documents, each claimed by one caller', async () => {
+    const col = items()
+    if (!col.updateOne || !col.claimMany) return // optional: the wx adapter has neither
+    for (let i = 0; i < 30; i++) await col.insert(item(i, { due: `2025-01-${String(30 - i).padStart(2, '0')}` }))
+    expect(await col.updateOne({ _id: 'id0001', version: 2 }, { inc: { version: 1 } })).toBeNull()
+    expect(
+      await col.updateOne({ _id: 'id0001', version: 1 }, { set: { owner: 'carol' }, inc: { version: 1 } })
+    ).toEqual(item(1, { due: '2025-01-29', owner: 'carol', version: 2 }))
+    // six claimers at once over 30 documents, batches of 4 of the ones still `rank < 100`, earliest `due` first
+    const claim = () =>
+      col.claimMany!(
+        { rank: { $lt: 100 } },
+        { inc: { rank: 100 } },
+        { orderBy: { field: 'due', direction: 'asc' }, limit: 4 }
+      )
+    const batches = await Promise.all(Array.from({ length: 6 }, claim))
+    const ids = batches.flat().map((d) => d._id)
+    expect(batches.every((b) => b.length <= 4)).toBe(true)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toHaveLength(24)
+    for (const d of batches.flat()) expect(d.rank).toBeGreaterThanOrEqual(100)
+    // the six oldest are left
+    expect((await claim()).map((d) => d._id).sort()).toEqual(['id0002', 'id0003', 'id0004', 'id0005'])
+    expect(await col.count({ rank: { $lt: 100 } })).toBe(2)
   })
 
   it('collections are separate', async () => {

@@ -1,5 +1,9 @@
 /** @jest-environment node */
 import { STORE_KINDS, makeEnv } from './helpers'
+import { startTestPglite } from './pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const U = 'user-u'
 

@@ -12,6 +12,10 @@ import fc from 'fast-check'
 import type { FilingForm } from '../../../src/domain/types'
 import { formForServer, syncFormDraft } from '../../../src/services/form-draft'
 import { FORM, PROFILE, makeEnv } from '../cloud/helpers'
+import { startTestPglite } from '../cloud/pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 // the app's API client answers with the real handlers behind the schemas (set per test)
 const mockUpdate = jest.fn()
@@ -76,7 +80,7 @@ const fieldsOf = (errors: Record<string, string[]>) =>
     .sort()
 
 it('the server accepts every form the app sends and refuses every form the app keeps back', async () => {
-  const env = makeEnv('nedb')
+  const env = makeEnv('pglite')
   const created = await env.ok('user-a', 'filings', 'create', { profile: PROFILE })
   let version = created.version
   mockUpdate.mockImplementation((input: unknown) => env.call('user-a', 'filings', 'update', input))

@@ -42,8 +42,23 @@ export async function openDeliveriesOf(store: Store, recipientId: string, nowMs:
 /**
  * Takes one unit for this delivery only if the budget gives it one: a unit the recipient granted is kept for their
  * more important reminders of the same template (the last SMS warning before the middle one), whatever falls due first.
+ *
+ * When there are units for every open delivery of the template still without one, the budget covers them all, this
+ * one included: then a count and a decrement conditional on that many units decide it, without reading the
+ * recipient's deliveries (the reminder job's common case). Otherwise the budget is worked out from them.
  */
 export async function takeQuotaFor(store: Store, d: DeliveryRecord, nowMs: number): Promise<boolean> {
+  const waiting = await store.collection<DeliveryRecord>(COLLECTIONS.deliveries).count({
+    recipientId: d.recipientId,
+    state: { $in: ['pending', 'claimed'] },
+    template: d.template,
+    quotaTaken: { $ne: true }
+  })
+  const plenty = await subscriptions(store).updateWhere(
+    { _id: subscriptionId(d.recipientId, d.template), quota: { $gte: Math.max(1, waiting) } },
+    { inc: { quota: -1, version: 1 } }
+  )
+  if (plenty) return true
   const units = (await subscriptions(store).get(subscriptionId(d.recipientId, d.template)))?.quota ?? 0
   if (units <= 0) return false
   const open = (await openDeliveriesOf(store, d.recipientId, nowMs)).filter(

@@ -9,6 +9,10 @@ import { GrantRevoked, PermissionMissing, PlatformError } from '../../../../src/
 import { parseFlatXml } from '../../../../src/cloud/platforms/shared/xml'
 import { openWechatPush } from '../../../../src/cloud/platforms/wechat/push'
 import { makeConnectorEnv, WX_SECRETS, type ConnectorEnv } from './fixture'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 async function wechatConnected(env: ConnectorEnv, appId = 'wxmerchant000001', sets = [18]) {
   const push = env.fake.wechatTicketPush()

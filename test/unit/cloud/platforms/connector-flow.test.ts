@@ -12,6 +12,10 @@ import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
 import { FORM, PROFILE } from '../helpers'
 import type { PlatformFakeOptions } from '../../../../src/server/platform-fake/fake'
 import { DY_SECRETS, makeConnectorEnv, WX_SECRETS, type ConnectorEnv } from './fixture'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const OWNER = 'owner-a'
 const PRINCIPAL = 'principal-p'

@@ -2,6 +2,10 @@
 /** The fakes keep the references' rules (wechat-icp-api.md §16, douyin-icp-api.md §9), so tests against them can fail. */
 import type { PlatformResponse } from '../../../../src/cloud/platforms/shared/http'
 import { makeConnectorEnv, WX_SECRETS, DY_SECRETS } from './fixture'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const WX = 'https://api.weixin.qq.com'
 const DY = 'https://open.douyin.com'

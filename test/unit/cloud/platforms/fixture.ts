@@ -24,7 +24,7 @@ export interface ConnectorEnv extends TestEnv {
 }
 
 export function makeConnectorEnv(fakeOptions: Partial<PlatformFakeOptions> = {}): ConnectorEnv {
-  const env = makeEnv('nedb')
+  const env = makeEnv('pglite')
   const fake = new PlatformFake({ clock: env.clock, wechat: WX_SECRETS, douyin: DY_SECRETS, ...fakeOptions })
   const credDeps = { store: env.store, keys: env.deps.keys, clock: env.clock }
   const wechat = new WechatComponentClient(

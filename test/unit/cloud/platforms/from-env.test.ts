@@ -3,6 +3,10 @@
 import { connectorFromEnv } from '../../../../src/cloud/platforms/from-env'
 import type { PlatformHttp } from '../../../../src/cloud/platforms/shared/http'
 import { makeEnv } from '../helpers'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const http: PlatformHttp = {
   request: async () => ({ status: 200, body: {} }),
@@ -29,7 +33,7 @@ it.each([
   [{ BEIAN_PUBLIC_URL: 'https://b.example', ...WX, ...DY }, ['wechat', 'douyin']],
   [{ BEIAN_PUBLIC_URL: 'https://b.example', ...WX, WECHAT_COMPONENT_AES_KEY: '' }, undefined]
 ])('%j → %j', (env, platforms) => {
-  const c = connectorFromEnv(makeEnv('nedb').deps, env as NodeJS.ProcessEnv, http)
+  const c = connectorFromEnv(makeEnv('pglite').deps, env as NodeJS.ProcessEnv, http)
   expect(c ? (['wechat', 'douyin'] as const).filter((p) => c[p]) : undefined).toEqual(platforms)
   if (c) expect(c.publicBaseUrl).toBe('https://b.example')
 })

@@ -16,6 +16,10 @@ import {
 import { forgetOldNonces } from '../../../../src/cloud/platforms/shared/replay'
 import { openWechatPush, sealWechatPush } from '../../../../src/cloud/platforms/wechat/push'
 import { makeEnv } from '../helpers'
+import { startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 const TOKEN = 'QDG6eK'
 const AES = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C'
@@ -77,7 +81,7 @@ describe('WeChat push: verification order and replay', () => {
   const at = (env: ReturnType<typeof makeEnv>, ts: string) => env.clock.set(new Date(Number(ts) * 1000).toISOString())
 
   it('opens the reference push when the clock is at its timestamp', async () => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     at(env, TS)
     const body = `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[${WX_ENCRYPT}]]></Encrypt></xml>`
     const fields = await openWechatPush(
@@ -93,7 +97,7 @@ describe('WeChat push: verification order and replay', () => {
     ['signature', (q: Record<string, string>) => ({ ...q, msg_signature: '0'.repeat(40) })],
     ['format', (q: Record<string, string>) => ({ ...q, nonce: '' })]
   ])('refuses a bad %s', async (reason, mutate) => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     const ts = String(Math.floor(env.clock.now().getTime() / 1000))
     const { query, body } = sealWechatPush(
       WX,
@@ -105,14 +109,14 @@ describe('WeChat push: verification order and replay', () => {
   })
 
   it('refuses a push sealed for another provider appid', async () => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     const ts = String(Math.floor(env.clock.now().getTime() / 1000))
     const sealed = sealWechatPush({ ...WX, componentAppId: 'wxother' }, { InfoType: 'unauthorized' }, ts, 'n1')
     await expect(openWechatPush(env.deps, WX, sealed.query, sealed.body)).rejects.toMatchObject({ reason: 'appid' })
   })
 
   it('refuses a stale timestamp and a replayed nonce; forgets nonces past the window', async () => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     const ts = String(Math.floor(env.clock.now().getTime() / 1000))
     const sealed = sealWechatPush(WX, { InfoType: 'component_verify_ticket', ComponentVerifyTicket: 't1' }, ts, 'n1')
     await expect(openWechatPush(env.deps, WX, sealed.query, sealed.body)).resolves.toMatchObject({
@@ -131,7 +135,7 @@ describe('WeChat push: verification order and replay', () => {
 
 describe('Douyin push', () => {
   it('opens the reference ticket push and refuses its replay', async () => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     env.clock.set(new Date(Number(TS) * 1000).toISOString())
     const body = {
       Nonce: NONCE,
@@ -147,7 +151,7 @@ describe('Douyin push', () => {
   })
 
   it('refuses a tampered ciphertext and a wrong appid', async () => {
-    const env = makeEnv('nedb')
+    const env = makeEnv('pglite')
     const ts = String(Math.floor(env.clock.now().getTime() / 1000))
     const sealed = sealDouyinPush(DY, { Event: 'UNAUTHORIZED', AppId: 'tt1' }, ts, 'n1')
     await expect(

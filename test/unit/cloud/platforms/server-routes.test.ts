@@ -13,8 +13,6 @@ import { localCodeExchanger } from '../../../../src/cloud/handlers/session/login
 import type { ConnectionRecord } from '../../../../src/cloud/platforms/connector'
 import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
 import { systemClock } from '../../../../src/cloud/ports'
-import { INDEXES } from '../../../../src/cloud/records'
-import { NedbStore } from '../../../../src/cloud/stores/nedb-store'
 import { createServerApp, type ServerApp } from '../../../../src/server/app'
 import { outboxSender } from '../../../../src/server/outbox'
 import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
@@ -22,6 +20,10 @@ import { currentFaceTask, startFaceTask } from '../../../../src/cloud/platforms/
 import { filingApiFor } from '../../../../src/cloud/platforms/filing-apis'
 import { randomBytes } from 'crypto'
 import { FORM, PROFILE, RecordingLogger } from '../helpers'
+import { pgliteTestStore, startTestPglite } from '../pglite-test-store'
+
+// the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
+beforeAll(startTestPglite, 180_000)
 
 let app: ServerApp
 let base: string
@@ -29,7 +31,7 @@ let deps: Deps
 let fakes: FakePlatforms
 
 beforeAll(async () => {
-  const store = new NedbStore({ indexes: INDEXES })
+  const store = pgliteTestStore()
   deps = {
     store,
     clock: systemClock,
