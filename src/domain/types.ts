@@ -144,6 +144,8 @@ export interface Finding {
   code: string
   message: string
   fix: string
+  /** The platform's own choices, when the value could not be matched to its code table (submission mapping). */
+  options?: { code: string; name: string }[]
 }
 
 /** Form sections on the platforms' filing pages. */

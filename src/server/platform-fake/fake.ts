@@ -92,7 +92,10 @@ export class PlatformFake {
   /** Test hook: the next N calls of an API answer with this error. */
   private readonly injected = new Map<string, { code: number; times: number }>()
 
-  readonly http: PlatformHttp = { request: (req) => this.handle(req) }
+  readonly http: PlatformHttp = {
+    request: (req) => this.handle(req),
+    upload: async () => ({ status: 404, body: { errcode: -1, errmsg: 'not found' } })
+  }
 
   /** `opts` is read on every call: tests and the bench may change latency and limits between phases. */
   constructor(private readonly opts: PlatformFakeOptions) {}

@@ -18,39 +18,65 @@ export interface PlatformResponse {
   body: unknown
 }
 
+/** A multipart/form-data POST: text fields plus one file (WeChat upload_icp_media, Douyin upload_image). */
+export interface PlatformUpload {
+  url: string
+  headers?: Record<string, string>
+  fields: Record<string, string>
+  file: { field: string; bytes: Uint8Array; fileName: string; mimeType: string }
+}
+
 export interface PlatformHttp {
   request(req: PlatformRequest): Promise<PlatformResponse>
+  /** Photo bytes pass through here to the platform; nothing of them is kept or logged. */
+  upload(req: PlatformUpload): Promise<PlatformResponse>
 }
 
 type FetchFn = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }
+  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal }
 ) => Promise<{ status: number; text(): Promise<string> }>
 
-/** `fetch` with a time-out; a non-JSON body becomes `{ raw }` so the caller sees an error, never a throw from JSON. */
-export function fetchPlatformHttp(fetchFn: FetchFn, timeoutMs = 10_000): PlatformHttp {
-  return {
-    async request(req) {
-      const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), timeoutMs)
+/**
+ * `fetch` with a time-out; a non-JSON body becomes `{ raw }` so the caller sees an error, never a throw from JSON.
+ * Uploads get a longer time-out (photos of a few MB on a slow uplink).
+ */
+export function fetchPlatformHttp(fetchFn: FetchFn, timeoutMs = 10_000, uploadTimeoutMs = 60_000): PlatformHttp {
+  const send = async (url: string, init: Parameters<FetchFn>[1], ms: number): Promise<PlatformResponse> => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), ms)
+    try {
+      const res = await fetchFn(url, { ...init, signal: controller.signal })
+      const text = await res.text()
+      let body: unknown
       try {
-        const res = await fetchFn(req.url, {
+        body = text ? JSON.parse(text) : {}
+      } catch {
+        body = { raw: text.slice(0, 200) }
+      }
+      return { status: res.status, body }
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  return {
+    request: (req) =>
+      send(
+        req.url,
+        {
           method: req.method,
           headers: { ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
-          body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
-          signal: controller.signal
-        })
-        const text = await res.text()
-        let body: unknown
-        try {
-          body = text ? JSON.parse(text) : {}
-        } catch {
-          body = { raw: text.slice(0, 200) }
-        }
-        return { status: res.status, body }
-      } finally {
-        clearTimeout(timer)
-      }
+          body: req.body !== undefined ? JSON.stringify(req.body) : undefined
+        },
+        timeoutMs
+      ),
+    upload: (req) => {
+      // fetch sets the multipart content-type with its boundary itself
+      const form = new FormData()
+      for (const [k, v] of Object.entries(req.fields)) form.append(k, v)
+      const { field, bytes, fileName, mimeType } = req.file
+      form.append(field, new Blob([new Uint8Array(bytes)], { type: mimeType }), fileName)
+      return send(req.url, { method: 'POST', headers: { ...req.headers }, body: form }, uploadTimeoutMs)
     }
   }
 }

@@ -4,7 +4,10 @@ import { connectorFromEnv } from '../../../../src/cloud/platforms/from-env'
 import type { PlatformHttp } from '../../../../src/cloud/platforms/shared/http'
 import { makeEnv } from '../helpers'
 
-const http: PlatformHttp = { request: async () => ({ status: 200, body: {} }) }
+const http: PlatformHttp = {
+  request: async () => ({ status: 200, body: {} }),
+  upload: async () => ({ status: 200, body: {} })
+}
 const WX = {
   WECHAT_COMPONENT_APPID: 'wxc',
   WECHAT_COMPONENT_SECRET: 's',
