@@ -3,56 +3,166 @@
  * readiness), photo upload (bytes pass straight through), face check, submit, withdraw and 注销. Owner-only, except
  * faceStatus, which the invited principal needs to see what to do on their phone.
  */
-import { defineAction } from '../../context'
+import { findingsFromHints } from '../../../domain/platform-filing'
+import type { FilingRecord } from '../../records'
+import { defineAction, type Ctx } from '../../context'
 import { AppError } from '../../envelope'
+import { connectorPlatformOf } from '../../platforms/connector'
 import { submissionSchemas } from '../../schemas'
 import { loadFilingForWrite, loadVisibleFiling } from '../access'
+import { assemble, faceTaskOf, faceView, submissionView } from './assemble'
+import { activeBinding, filingApiOf, onPlatform, PLATFORM_NAME, updateSubmission } from './binding-state'
+import { checkedPhoto } from './photo-bytes'
+import { moveStage } from './stage'
 import type { FaceView, SubmissionView, SubmitOutcome } from './views'
 
-const notYet = () => new AppError('UNAVAILABLE', '在线提交备案尚未开通，请稍后再试')
+/** The owner's filing, its binding and its platform's filing API. */
+async function ownerContext(ctx: Ctx, id: string) {
+  const filing = await loadFilingForWrite(ctx, id)
+  return bindingContext(ctx, filing)
+}
+
+async function bindingContext(ctx: Ctx, filing: FilingRecord) {
+  const platform = connectorPlatformOf(filing.profile.platform)
+  if (!platform) throw new AppError('INVALID', '只有微信和抖音小程序可以通过备案助手在线提交')
+  const c = await activeBinding(ctx, filing)
+  return { filing, c, platform, api: filingApiOf(ctx.deps, platform) }
+}
 
 export const prepareSubmission = defineAction(
   submissionSchemas.prepare,
   async (ctx, input): Promise<SubmissionView> => {
-    await loadFilingForWrite(ctx, input.id)
-    throw notYet()
+    const { filing, c, api } = await ownerContext(ctx, input.id)
+    return submissionView(filing, c, await assemble(ctx, filing, c, api), api, ctx.now)
   }
 )
 
 export const uploadSubmissionMedia = defineAction(
   submissionSchemas.uploadMedia,
   async (ctx, input): Promise<{ slot: string; uploadedAt: string }> => {
-    await loadFilingForWrite(ctx, input.id)
-    throw notYet()
+    const { filing, c, platform, api } = await ownerContext(ctx, input.id)
+    const { slots } = await assemble(ctx, filing, c, api)
+    const spec = slots.find((s) => s.slot === input.slot)
+    if (!spec) throw new AppError('INVALID', '这份备案不需要这张照片', { slot: ['不是这份备案需要的照片'] })
+    // decoded in memory, sent on, dropped: nothing of the photo is written or logged
+    const bytes = checkedPhoto(input.dataBase64, input.mimeType)
+    const { mediaId } = await onPlatform(platform, () =>
+      api.uploadMedia(c.appId, {
+        slot: spec.slot,
+        platformType: spec.platformType,
+        ...(spec.certificateType ? { certificateType: spec.certificateType } : {}),
+        bytes,
+        fileName: input.fileName,
+        mimeType: input.mimeType
+      })
+    )
+    const uploadedAt = ctx.now.toISOString()
+    await updateSubmission(ctx, c, (s) => ({
+      ...s,
+      consentAt: s.consentAt ?? uploadedAt,
+      // a new photo for a slot replaces the old one
+      media: { ...s.media, [spec.slot]: { mediaId, uploadedAt } }
+    }))
+    return { slot: spec.slot, uploadedAt }
   }
 )
 
 export const startFaceCheck = defineAction(submissionSchemas.startFace, async (ctx, input): Promise<FaceView> => {
-  await loadFilingForWrite(ctx, input.id)
-  throw notYet()
+  const { filing, c, platform, api } = await ownerContext(ctx, input.id)
+  const { state, form } = await assemble(ctx, filing, c, api)
+  const current = faceView(platform, state, 'owner', ctx.now)
+  if (current.status === 'pending' || current.status === 'passed')
+    throw new AppError(
+      'CONFLICT',
+      current.status === 'passed' ? '人脸核身已通过，无需重新发起' : '人脸核身正在进行，等它完成或过期后再重新发起'
+    )
+  const provinceCode = `${filing.profile.province}0000`
+  const smsPhone = input.via === 'sms' && platform === 'douyin' ? form.appPrincipal.mobile : undefined
+  if (input.via === 'sms' && platform === 'douyin' && !smsPhone)
+    throw new AppError('INVALID', '先在信息自检里填写小程序负责人的手机号码', { via: ['没有负责人手机号码'] })
+  const task = await onPlatform(platform, () =>
+    api.startFaceCheck(c.appId, { provinceCode, ...(smsPhone ? { smsPhone } : {}) })
+  )
+  const next = await updateSubmission(ctx, c, (s) => ({
+    ...s,
+    face: {
+      taskId: task.taskId,
+      status: task.status,
+      startedAt: ctx.now.toISOString(),
+      ...(task.expiresAt ? { expiresAt: task.expiresAt } : {}),
+      ...(task.url ? { link: task.url } : {})
+    }
+  }))
+  return faceView(platform, next, 'owner', ctx.now)
 })
 
+/** The owner and the invited principals: the task's status, polled from the platform while it is pending. */
 export const faceCheckStatus = defineAction(submissionSchemas.faceStatus, async (ctx, input): Promise<FaceView> => {
-  await loadVisibleFiling(ctx, input.id)
-  throw notYet()
+  const { record, access } = await loadVisibleFiling(ctx, input.id)
+  const { c, platform, api } = await bindingContext(ctx, record)
+  let state = c.submission
+  const task = state && faceTaskOf(state)
+  if (state && task?.status === 'pending') {
+    const seen = await onPlatform(platform, () => api.faceCheckStatus(c.appId, task.taskId))
+    if (seen.status !== task.status || seen.expiresAt !== task.expiresAt) {
+      state = await updateSubmission(ctx, c, (s) =>
+        s.face?.taskId === task.taskId
+          ? { ...s, face: { ...s.face, status: seen.status, ...(seen.expiresAt ? { expiresAt: seen.expiresAt } : {}) } }
+          : s
+      )
+    }
+  }
+  const role = access === 'owner' ? 'owner' : access
+  return faceView(platform, state ?? { media: {}, platformFindings: [] }, role, ctx.now)
 })
 
 export const submitFiling = defineAction(submissionSchemas.submit, async (ctx, input): Promise<SubmitOutcome> => {
-  await loadFilingForWrite(ctx, input.id)
-  throw notYet()
+  const { filing, c, platform, api } = await ownerContext(ctx, input.id)
+  const a = await assemble(ctx, filing, c, api)
+  if (!a.readiness.ready || !a.mapResult.ok)
+    throw new AppError('INVALID', `还不能提交：${a.readiness.blockers[0]?.message ?? '请先完成检查'}`)
+  const mode = filing.profile.filingType === 'change' ? 'change' : 'new'
+  const payload = a.mapResult.payload
+  const result = await onPlatform(platform, () => api.submit(c.appId, payload, mode))
+  if (!result.ok) {
+    const findings = findingsFromHints(
+      platform,
+      result.hints.map((h) => ({ errField: h.errField, errMsg: h.errMsg }))
+    )
+    await updateSubmission(ctx, c, (s) => ({ ...s, platformFindings: findings }))
+    const said = result.message ? `：${result.message}` : ''
+    return { submitted: false, message: `${PLATFORM_NAME[platform]}退回了申请（${result.errcode}）${said}`, findings }
+  }
+  const at = ctx.now.toISOString()
+  await updateSubmission(ctx, c, (s) => ({ ...s, platformFindings: [], submittedAt: at }))
+  const stage = await moveStage(ctx, filing, c, { type: 'submit' })
+  return { submitted: true, stage }
 })
 
 export const withdrawFiling = defineAction(
   submissionSchemas.withdraw,
   async (ctx, input): Promise<{ withdrawn: true }> => {
-    await loadFilingForWrite(ctx, input.id)
-    throw notYet()
+    const { filing, c, platform, api } = await ownerContext(ctx, input.id)
+    if (filing.progress.stage !== 'platform_review')
+      throw new AppError('STAGE_RULE', '只有平台初审期间可以撤回；现在已不能撤回')
+    const result = await onPlatform(platform, () => api.withdraw(c.appId))
+    if (!result.ok) throw new AppError('STAGE_RULE', result.message, undefined, result.reason)
+    await updateSubmission(ctx, c, (s) => ({ ...s, withdrawnAt: ctx.now.toISOString() }))
+    // the stage machine's way back from 平台初审: sent back, with the reason that it was withdrawn
+    await moveStage(ctx, filing, c, { type: 'platform_reject', reasons: ['已撤回备案申请（可修改后重新提交）'] })
+    return { withdrawn: true }
   }
 )
 
 export const cancelFiling = defineAction(submissionSchemas.cancel, async (ctx, input): Promise<{ requested: true }> => {
-  await loadFilingForWrite(ctx, input.id)
-  throw notYet()
+  const { filing, c, platform, api } = await ownerContext(ctx, input.id)
+  if (filing.profile.filingType !== 'cancel')
+    throw new AppError('INVALID', '这份备案不是注销备案；要注销，请新建一份“注销备案”')
+  const filingNumber = filing.progress.filingNumber ?? ''
+  await onPlatform(platform, () => api.cancelFiling(c.appId, input.kind, filingNumber))
+  await updateSubmission(ctx, c, (s) => ({ ...s, cancelRequested: { kind: input.kind, at: ctx.now.toISOString() } }))
+  await moveStage(ctx, filing, c, { type: 'submit' })
+  return { requested: true }
 })
 
 export const SUBMISSION_ACTIONS = {
