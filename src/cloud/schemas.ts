@@ -230,5 +230,20 @@ export const submissionSchemas = {
   faceStatus: z.object({ id: recordId }).strict(),
   submit: z.object({ id: recordId }).strict(),
   withdraw: z.object({ id: recordId }).strict(),
-  cancel: z.object({ id: recordId, kind: z.enum(['owner', 'mini_program', 'access']) }).strict()
+  cancel: z.object({ id: recordId, kind: z.enum(['owner', 'mini_program', 'access']) }).strict(),
+  /** Facts the platform asks for that the form does not hold ('' clears one). */
+  saveExtras: z
+    .object({
+      id: recordId,
+      extras: z
+        .object({
+          ownerPrincipalIdValidFrom: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+          appPrincipalIdValidFrom: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+          legalPersonName: text(64),
+          legalPersonIdNumber: text(32)
+        })
+        .partial()
+        .strict()
+    })
+    .strict()
 }

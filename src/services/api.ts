@@ -203,7 +203,8 @@ export const api = {
     'faceStatus',
     'submit',
     'withdraw',
-    'cancel'
+    'cancel',
+    'saveExtras'
   ])
 }
 

@@ -34,3 +34,12 @@ export const CANCEL_KINDS: { kind: CancelKind; label: string; detail: string }[]
 
 /** Platform names as the pages say them. */
 export const PLATFORM_NAMES = { wechat: '微信', douyin: '抖音' } as const
+
+export type SubmissionExtrasInput = {
+  ownerPrincipalIdValidFrom?: string
+  appPrincipalIdValidFrom?: string
+  legalPersonName?: string
+  legalPersonIdNumber?: string
+}
+export const saveExtras = (filingId: string, extras: SubmissionExtrasInput) =>
+  api.submission.saveExtras({ id: filingId, extras })

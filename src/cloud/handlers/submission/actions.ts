@@ -10,7 +10,7 @@ import { AppError } from '../../envelope'
 import { connectorPlatformOf } from '../../platforms/connector'
 import { submissionSchemas } from '../../schemas'
 import { loadFilingForWrite, loadVisibleFiling } from '../access'
-import { assemble, faceTaskOf, faceView, submissionView } from './assemble'
+import { assemble, faceTaskOf, faceView, sealExtra, submissionView } from './assemble'
 import { activeBinding, filingApiOf, onPlatform, PLATFORM_NAME, updateSubmission } from './binding-state'
 import { checkedPhoto } from './photo-bytes'
 import { moveStage } from './stage'
@@ -33,7 +33,7 @@ export const prepareSubmission = defineAction(
   submissionSchemas.prepare,
   async (ctx, input): Promise<SubmissionView> => {
     const { filing, c, api } = await ownerContext(ctx, input.id)
-    return submissionView(filing, c, await assemble(ctx, filing, c, api), api, ctx.now)
+    return submissionView(ctx.deps.keys, filing, c, await assemble(ctx, filing, c, api), api, ctx.now)
   }
 )
 
@@ -165,6 +165,29 @@ export const cancelFiling = defineAction(submissionSchemas.cancel, async (ctx, i
   return { requested: true }
 })
 
+/** The facts the platform needs beyond the form (certificate start dates, the legal representative). */
+export const saveSubmissionExtras = defineAction(
+  submissionSchemas.saveExtras,
+  async (ctx, input): Promise<SubmissionView> => {
+    const { filing, c, api } = await ownerContext(ctx, input.id)
+    const given = input.extras
+    await updateSubmission(ctx, c, (s) => {
+      const extras = { ...s.extras }
+      for (const field of ['ownerPrincipalIdValidFrom', 'appPrincipalIdValidFrom'] as const) {
+        const v = given[field]
+        if (v !== undefined) extras[field] = v
+      }
+      for (const field of ['legalPersonName', 'legalPersonIdNumber'] as const) {
+        const v = given[field]?.trim()
+        if (v !== undefined) extras[field] = sealExtra(ctx.deps.keys, filing._id, field, v)
+      }
+      return { ...s, extras }
+    })
+    const fresh = await activeBinding(ctx, filing)
+    return submissionView(ctx.deps.keys, filing, fresh, await assemble(ctx, filing, fresh, api), api, ctx.now)
+  }
+)
+
 export const SUBMISSION_ACTIONS = {
   prepare: prepareSubmission,
   uploadMedia: uploadSubmissionMedia,
@@ -172,5 +195,6 @@ export const SUBMISSION_ACTIONS = {
   faceStatus: faceCheckStatus,
   submit: submitFiling,
   withdraw: withdrawFiling,
-  cancel: cancelFiling
+  cancel: cancelFiling,
+  saveExtras: saveSubmissionExtras
 }

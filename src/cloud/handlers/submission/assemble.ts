@@ -17,14 +17,16 @@ import {
   type MapResult,
   type MediaSlotSpec,
   type PlatformCodeTables,
+  type SubmissionExtras,
   type SubmissionReadiness
 } from '../../../domain/platform-filing'
 import { shanghaiDate, toShanghaiIso } from '../../../domain/time'
 import type { FilingForm, Finding, RecipientRole } from '../../../domain/types'
 import type { Ctx } from '../../context'
-import { decryptForm } from '../../crypto'
+import { decryptForm, decryptValue, encryptValue, isEncrypted } from '../../crypto'
 import type { ConnectorPlatform } from '../../platforms/connector'
 import type { PlatformFilingApi } from '../../platforms/filing-api'
+import type { KeyProvider } from '../../ports'
 import type { FilingRecord } from '../../records'
 import { emptySubmission, onPlatform, type BoundConnection } from './binding-state'
 import type { FaceView, SubmissionState, SubmissionView } from './views'
@@ -98,6 +100,7 @@ export async function assemble(
     profile: filing.profile,
     media,
     today,
+    extras: openExtras(ctx.deps.keys, filing._id, state),
     ...(faceStatus === 'passed' && state.face ? { faceTaskId: state.face.taskId } : {})
   }
   const mapResult: MapResult<object> =
@@ -113,6 +116,39 @@ export async function assemble(
   return { platform, form, tables, slots, state, mapResult, readiness }
 }
 
+const sealedAad = (filingId: string, field: string) => `${filingId}:submission.extras.${field}`
+
+/** The legal representative's name and ID number are sealed like the form's sensitive fields. */
+export function sealExtra(keys: KeyProvider, filingId: string, field: string, value: string): string {
+  return value ? encryptValue(keys, value, sealedAad(filingId, field)) : ''
+}
+
+function openExtras(keys: KeyProvider, filingId: string, state: SubmissionState): SubmissionExtras {
+  const e = state.extras ?? {}
+  const open = (field: 'legalPersonName' | 'legalPersonIdNumber') => {
+    const v = e[field]
+    return v && isEncrypted(v) ? decryptValue(keys, v, sealedAad(filingId, field)) : undefined
+  }
+  const name = open('legalPersonName')
+  const idNumber = open('legalPersonIdNumber')
+  return {
+    ...(e.ownerPrincipalIdValidFrom ? { ownerPrincipalIdValidFrom: e.ownerPrincipalIdValidFrom } : {}),
+    ...(e.appPrincipalIdValidFrom ? { appPrincipalIdValidFrom: e.appPrincipalIdValidFrom } : {}),
+    ...(name || idNumber ? { legalPerson: { ...(name ? { name } : {}), ...(idNumber ? { idNumber } : {}) } } : {})
+  }
+}
+
+/** What the page may show of the extras: the dates and the name, the ID number only as given or not. */
+export function extrasView(keys: KeyProvider, filingId: string, state: SubmissionState): SubmissionView['extras'] {
+  const open = openExtras(keys, filingId, state)
+  return {
+    ...(open.ownerPrincipalIdValidFrom ? { ownerPrincipalIdValidFrom: open.ownerPrincipalIdValidFrom } : {}),
+    ...(open.appPrincipalIdValidFrom ? { appPrincipalIdValidFrom: open.appPrincipalIdValidFrom } : {}),
+    ...(open.legalPerson?.name ? { legalPersonName: open.legalPerson.name } : {}),
+    legalPersonIdNumberGiven: !!open.legalPerson?.idNumber
+  }
+}
+
 const RULE = (s: MediaSlotSpec) =>
   `${s.rule.formats.map((f) => f.toUpperCase()).join('/')}，不超过 ${s.rule.maxBytes / 1024 / 1024} MB，` +
   `不低于 ${s.rule.minShortSide}×${s.rule.minLongSide}${s.required ? '' : '（如有）'}`
@@ -125,6 +161,7 @@ function withdrawal(api: PlatformFilingApi, stage: FilingRecord['progress']['sta
 }
 
 export function submissionView(
+  keys: KeyProvider,
   filing: FilingRecord,
   c: BoundConnection,
   a: Assembled,
@@ -158,6 +195,7 @@ export function submissionView(
     canWithdraw,
     withdrawNote,
     ...(a.state.submittedAt ? { submittedAt: a.state.submittedAt } : {}),
-    codeTablesFetchedAt: a.tables.fetchedAt
+    codeTablesFetchedAt: a.tables.fetchedAt,
+    extras: extrasView(keys, filing._id, a.state)
   }
 }

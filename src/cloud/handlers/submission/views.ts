@@ -50,6 +50,13 @@ export interface SubmissionView {
   withdrawNote: string
   submittedAt?: string
   codeTablesFetchedAt?: string
+  /** The facts given on this page (the legal representative's ID number only as "given", never sent back). */
+  extras: {
+    ownerPrincipalIdValidFrom?: string
+    appPrincipalIdValidFrom?: string
+    legalPersonName?: string
+    legalPersonIdNumberGiven: boolean
+  }
 }
 
 /** Stored on the filing's binding (`platform_connections`, field `submission`): ids and times only. */
@@ -61,6 +68,13 @@ export interface SubmissionState {
   submittedAt?: string
   withdrawnAt?: string
   cancelRequested?: { kind: CancelKind; at: string }
+  /** SubmissionExtras as given; the legal representative's name and ID number encrypted (`enc1.…`). */
+  extras?: {
+    ownerPrincipalIdValidFrom?: string
+    appPrincipalIdValidFrom?: string
+    legalPersonName?: string
+    legalPersonIdNumber?: string
+  }
 }
 
 export type CancelKind = 'owner' | 'mini_program' | 'access'
