@@ -11,6 +11,7 @@ import { openPage } from '../../services/navigation'
 import { CANCEL_KINDS, PLATFORM_NAMES, type CancelKind } from '../../services/submission'
 import { sectionOfPath } from '../self-check/fields'
 import ConsentCard from './consent-card'
+import ExtrasCard from './extras-card'
 import FaceCard from './face-card'
 import FindingsCard from './findings-card'
 import PhotoSlot from './photo-slot'
@@ -114,11 +115,12 @@ export default function SubmitPage() {
               />
             ))}
           </View>
+          <ExtrasCard findings={view.mappingFindings} extras={view.extras} busy={s.busy} onSave={s.saveExtras} />
           <FindingsCard
             className='submit__mapping'
             title='平台不认识的填写'
-            hint={`这些值在${name}的代码表里找不到，提交前请改成平台列出的选项之一。`}
-            findings={view.mappingFindings}
+            hint={`这些值不能按${name}的要求提交（代码表里找不到，或缺少平台要求的内容），请改正。`}
+            findings={view.mappingFindings.filter((f) => !f.field.startsWith('extras.'))}
             onFix={openField}
           />
           <FindingsCard

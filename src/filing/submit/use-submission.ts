@@ -7,11 +7,13 @@ import {
   cancelFiling,
   faceCheckStatus,
   prepareSubmission,
+  saveExtras,
   startFaceCheck,
   submitFiling,
   withdrawFiling,
   type CancelKind,
   type FaceView,
+  type SubmissionExtrasInput,
   type SubmissionView
 } from '../../services/submission'
 import type { Finding } from '../../domain/types'
@@ -80,6 +82,11 @@ export function useSubmission(filingId: string | undefined, isOwner: boolean) {
       step(
         () => startFaceCheck(id, via),
         () => '已发起人脸核身'
+      ),
+    saveExtras: (extras: SubmissionExtrasInput) =>
+      step(
+        () => saveExtras(id, extras),
+        () => '已保存'
       ),
     refreshFace: () =>
       step(
