@@ -6,7 +6,17 @@
  */
 import { isValidDate, parseInstant, shanghaiInstant } from '../time'
 import type { PlatformCodeTables } from './code-tables'
-import { FACE_TASK_MISSING, MapFindings, mediaId, numericCode, personValidity, required, trimmed } from './map-findings'
+import {
+  checkedComment,
+  FACE_TASK_MISSING,
+  MapFindings,
+  mediaId,
+  numericCode,
+  personValidity,
+  required,
+  requiredMobile,
+  trimmed
+} from './map-findings'
 import {
   mapOwnerCertificateType,
   mapPersonCertificateType,
@@ -93,18 +103,17 @@ function corpInfo(out: MapFindings, input: SubmissionInput, tables: PlatformCode
     incharge_people_credentials_has_end_time: !permanent,
     incharge_people_credentials_valid_start_time: validity.start ? douyinDayStart(validity.start) : 0,
     incharge_people_email: required(out, 'ownerPrincipal.email', principal.email, '主体负责人电子邮箱', '填写常用邮箱'),
-    incharge_people_phone: required(
+    incharge_people_phone: requiredMobile(out, 'ownerPrincipal.mobile', principal.mobile, '主体负责人手机号码'),
+    incharge_people_emergency_phone: requiredMobile(
       out,
-      'ownerPrincipal.mobile',
-      principal.mobile,
-      '主体负责人手机号码',
-      '填写本人实名的手机号'
-    ),
-    incharge_people_emergency_phone: trimmed(form.emergencyContact.mobile)
+      'emergencyContact.mobile',
+      form.emergencyContact.mobile,
+      '应急联系人手机号码'
+    )
   }
   if (!permanent && isValidDate(validity.end))
     corp.incharge_people_credentials_valid_end_time = douyinDayStart(validity.end)
-  if (needsAuthorisationLetter(profile))
+  if (needsAuthorisationLetter(profile) && !profile.ownerPrincipalIsLegalRep)
     corp.corp_authority_letter = [path(mediaId(out, input, 'authorisation_letter'))]
   if (isOutOfProvinceIndividual(form, profile)) {
     corp.corp_other_materials = [path(mediaId(out, input, 'residence_permit'))]
@@ -132,27 +141,14 @@ function appInfo(out: MapFindings, input: SubmissionInput, tables: PlatformCodeT
     })),
     facial_recognition_token: token,
     incharge_people_email: required(out, 'appPrincipal.email', principal.email, '小程序负责人电子邮箱', '填写常用邮箱'),
-    incharge_people_phone: required(
-      out,
-      'appPrincipal.mobile',
-      principal.mobile,
-      '小程序负责人手机号码',
-      '填写本人实名的手机号'
-    ),
-    incharge_people_emergency_phone: required(
+    incharge_people_phone: requiredMobile(out, 'appPrincipal.mobile', principal.mobile, '小程序负责人手机号码'),
+    incharge_people_emergency_phone: requiredMobile(
       out,
       'emergencyContact.mobile',
       form.emergencyContact.mobile,
-      '应急联系人手机号码',
-      '填写应急联系人本人的手机号'
+      '应急联系人手机号码'
     ),
-    remark: required(
-      out,
-      'miniProgram.description',
-      form.miniProgram.description,
-      '备注（服务内容）',
-      '用20–200个字写清提供什么服务、面向谁'
-    )
+    remark: checkedComment(out, form.miniProgram.description, '抖音')
   }
   if (needsAuthorisationLetter(profile) && !profile.appPrincipalIsLegalRep) {
     app.app_authority_letter = [path(mediaId(out, input, 'authorisation_letter'))]

@@ -1,7 +1,9 @@
 /** The findings a mapping collects, and the small value helpers both mappers share. */
 import { addMonths, isValidDate, todayInShanghai } from '../time'
 import type { Finding, PersonForm } from '../types'
+import { charCount } from '../self-check/findings'
 import { ageOn, validateIdCard } from '../validators/idCard'
+import { normalizeMobile } from '../validators/mobile'
 import type { CodeEntry } from './code-tables'
 import { mediaSlotLabel, type MediaSlot } from './media-slots'
 import type { SubmissionInput } from './payload-types'
@@ -27,6 +29,35 @@ export function required(out: MapFindings, field: string, value: string | undefi
   const v = trimmed(value)
   if (!v) out.add(field, 'REQUIRED', `平台要求填写${label}`, fix)
   return v
+}
+
+/** A required mobile number as the platforms take it: 11 digits, no +86, no separators. */
+export function requiredMobile(out: MapFindings, field: string, value: string | undefined, label: string): string {
+  return normalizeMobile(required(out, field, value, label, '填写本人实名的大陆手机号'))
+}
+
+/** 备注: WeChat publishes 20–200 characters; Douyin publishes nothing, and we hold it to the same rule. */
+export const COMMENT_LENGTH = { min: 20, max: 200 }
+
+export function checkedComment(out: MapFindings, value: string | undefined, platformName: string): string {
+  const comment = trimmed(value)
+  const n = charCount(comment)
+  if (!comment) {
+    out.add(
+      'miniProgram.description',
+      'REQUIRED',
+      '平台要求填写备注（服务内容）',
+      '用20–200个字写清提供什么服务、面向谁'
+    )
+  } else if (n < COMMENT_LENGTH.min || n > COMMENT_LENGTH.max) {
+    out.add(
+      'miniProgram.description',
+      'DESCRIPTION_LENGTH',
+      `备注现在${n}个字，${platformName}要求${COMMENT_LENGTH.min}–${COMMENT_LENGTH.max}个字`,
+      n < COMMENT_LENGTH.min ? '补充具体的服务内容、服务对象和主要功能' : `精简到${COMMENT_LENGTH.max}个字以内`
+    )
+  }
+  return comment
 }
 
 /** A code table's code as the number the platforms' bodies carry. */

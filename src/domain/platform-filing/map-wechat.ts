@@ -4,10 +4,10 @@
  * icp_materials. Every value that cannot be mapped is a finding on our field; a payload comes back only when there
  * are none.
  */
-import { charCount } from '../self-check/findings'
 import { isValidDate } from '../time'
 import type { PlatformCodeTables } from './code-tables'
 import {
+  checkedComment,
   FACE_TASK_MISSING,
   MapFindings,
   mediaId,
@@ -15,6 +15,7 @@ import {
   personLabel,
   personValidity,
   required,
+  requiredMobile,
   trimmed,
   type PersonSection
 } from './map-findings'
@@ -38,9 +39,6 @@ import type {
 /** 'YYYY-MM-DD' → 'YYYYmmdd'; 长期 stays. */
 export const wechatDate = (date: string): string => (isValidDate(date) ? date.replace(/-/g, '') : date)
 
-/** WeChat's 备注 length rule (applet base_info.comment). */
-export const WECHAT_COMMENT_LENGTH = { min: 20, max: 200 }
-
 function principalInfo(
   out: MapFindings,
   input: SubmissionInput,
@@ -54,14 +52,13 @@ function principalInfo(
   const validity = personValidity(out, input, section)
   const info: WechatPrincipalInfo = {
     name: required(out, `${section}.name`, person.name, `${label}姓名`, '按身份证上的姓名填写'),
-    mobile: required(out, `${section}.mobile`, person.mobile, `${label}手机号码`, '填写本人实名的手机号'),
+    mobile: requiredMobile(out, `${section}.mobile`, person.mobile, `${label}手机号码`),
     email: required(out, `${section}.email`, person.email, `${label}电子邮箱`, '填写常用邮箱，例如 name@example.com'),
-    emergency_contact: required(
+    emergency_contact: requiredMobile(
       out,
       'emergencyContact.mobile',
       input.form.emergencyContact.mobile,
-      '应急联系人手机号码',
-      '填写应急联系人本人的手机号'
+      '应急联系人手机号码'
     ),
     certificate_type: numericCode(type),
     certificate_number: required(out, `${section}.idNumber`, person.idNumber, `${label}证件号码`, '按证件原样填写'),
@@ -148,16 +145,7 @@ function applets(out: MapFindings, input: SubmissionInput, tables: PlatformCodeT
     }
     nrlx.push({ type: numericCode(pre.none) })
   }
-  const comment = trimmed(form.miniProgram.description)
-  const n = charCount(comment)
-  if (n < WECHAT_COMMENT_LENGTH.min || n > WECHAT_COMMENT_LENGTH.max) {
-    out.add(
-      'miniProgram.description',
-      'DESCRIPTION_LENGTH',
-      `备注现在${n}个字，微信要求${WECHAT_COMMENT_LENGTH.min}–${WECHAT_COMMENT_LENGTH.max}个字`,
-      n < WECHAT_COMMENT_LENGTH.min ? '补充具体的服务内容、服务对象和主要功能' : '精简到200个字以内'
-    )
-  }
+  const comment = checkedComment(out, form.miniProgram.description, '微信')
   const principal = principalInfo(out, input, 'appPrincipal', tables)
   if (needsAuthorisationLetter(profile) && !profile.appPrincipalIsLegalRep) {
     principal.authorization_letter = mediaId(out, input, 'authorisation_letter')

@@ -26,7 +26,10 @@ export interface MediaSlotSpec {
   /** Chinese, for the page: 主办单位证件照片 … */
   label: string
   required: boolean
-  /** WeChat upload `type` ('image'); Douyin `image_type` ('1' 主体证件, '2' 负责人证件, '3' 其他附件). */
+  /**
+   * What the upload carries to say where the file belongs. WeChat: `icp_order_field`, the apply field (= orderField;
+   * its `type` image/video follows the file); Douyin: `image_type` ('1' 主体证件, '2' 负责人证件, '3' 其他附件).
+   */
   platformType: string
   /** The platform body field the media id goes into (WeChat: the `icp_order_field` of the upload). */
   orderField: string
@@ -164,12 +167,13 @@ export function mediaSlotsFor(
     minLongSide: rules.minLongSide
   }
   return slotsNeeded(form, profile, platform).map(([slot, required]) => {
+    const orderField = mediaOrderField(platform, slot) ?? ''
     const spec: MediaSlotSpec = {
       slot,
       label: mediaSlotLabel(slot),
       required,
-      platformType: platform === 'wechat' ? 'image' : (DOUYIN_IMAGE_TYPE[slot] ?? '3'),
-      orderField: mediaOrderField(platform, slot) ?? '',
+      platformType: platform === 'wechat' ? orderField : (DOUYIN_IMAGE_TYPE[slot] ?? '3'),
+      orderField,
       rule
     }
     if (platform === 'wechat' && (slot === 'owner_certificate' || /_id_(front|back)$/.test(slot))) {

@@ -9,9 +9,22 @@
 import { randomBytes } from 'crypto'
 import type { Clock } from '../../cloud/ports'
 import { sealDouyinPush, type DouyinPushSecrets } from '../../cloud/platforms/douyin/push'
-import type { PlatformHttp, PlatformRequest, PlatformResponse } from '../../cloud/platforms/shared/http'
+import type { PlatformHttp, PlatformRequest, PlatformResponse, PlatformUpload } from '../../cloud/platforms/shared/http'
 import { UNCONFIRMED, type DouyinSymbolicStatus } from '../../cloud/platforms/shared/unconfirmed'
 import { sealWechatPush, type WechatPushSecrets } from '../../cloud/platforms/wechat/push'
+import { DouyinIcpFake } from './douyin-icp'
+import {
+  chinaDay,
+  dyAnswer,
+  FakeMediaStore,
+  tok,
+  wxAnswer,
+  type DyApp,
+  type Json,
+  type UploadFailure,
+  type WxApp
+} from './fake-state'
+import { WechatIcpFake } from './wechat-icp'
 
 export interface FakeSecrets extends WechatPushSecrets {
   componentSecret: string
@@ -37,39 +50,7 @@ export interface PlatformFakeOptions {
 export type WechatPushDelivery = ReturnType<typeof sealWechatPush>
 export type DouyinPushDelivery = ReturnType<typeof sealDouyinPush>
 
-interface WxApp {
-  appId: string
-  granted: boolean
-  sets: number[]
-  refreshToken: string
-  status: number
-  sms?: number
-  audit: { key_name: string; error: string; suggest: string }[]
-  subjectNumber?: string
-  appletNumber?: string
-  dayCalls: Map<string, number>
-}
-
-interface DyApp {
-  appId: string
-  faceSmsByDay: Map<string, number>
-  granted: boolean
-  permissions: number[]
-  refreshToken: string
-  status: DouyinSymbolicStatus
-  records: {
-    record_id: number
-    registration_state: number
-    registration_type: number
-    launch_time: number
-    number?: string
-  }[]
-  faces: Map<string, 'pending' | 'passed' | 'failed'>
-}
-
 const TOKEN_SECONDS = 7200
-const tok = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`
-type Json = Record<string, unknown>
 
 export class PlatformFake {
   readonly calls: { api: string; at: number }[] = []
@@ -91,10 +72,18 @@ export class PlatformFake {
   private nextRecordId = 1000
   /** Test hook: the next N calls of an API answer with this error. */
   private readonly injected = new Map<string, { code: number; times: number }>()
+  /** Photos of both platforms (hashes and sizes only). */
+  readonly media = new FakeMediaStore()
+  readonly wxIcp = new WechatIcpFake(this.media, () => this.now())
+  readonly dyIcp = new DouyinIcpFake(
+    this.media,
+    () => this.now(),
+    (app, status, type) => this.moveDouyin(app, status, type)
+  )
 
   readonly http: PlatformHttp = {
     request: (req) => this.handle(req),
-    upload: async () => ({ status: 404, body: { errcode: -1, errmsg: 'not found' } })
+    upload: (req) => this.handleUpload(req)
   }
 
   /** `opts` is read on every call: tests and the bench may change latency and limits between phases. */
@@ -250,11 +239,16 @@ export class PlatformFake {
   douyinSetStatus(appId: string, status: DouyinSymbolicStatus): void {
     const app = this.dyApps.get(appId)
     if (!app) throw new Error(`fake: unknown app ${appId}`)
+    this.moveDouyin(app, status)
+  }
+
+  /** A new review opens a history record (registration_type 1 新增, 2 变更); filed assigns its number. */
+  private moveDouyin(app: DyApp, status: DouyinSymbolicStatus, registrationType = 1): void {
     if (status === 'platform_review' && app.status !== 'platform_review') {
       app.records.unshift({
         record_id: this.nextRecordId++,
         registration_state: 1,
-        registration_type: 1,
+        registration_type: registrationType,
         launch_time: Math.floor(this.now() / 1000)
       })
     }
@@ -264,15 +258,63 @@ export class PlatformFake {
     app.status = status
   }
 
+  /** The principal passed / failed the 人证核验, or its link ran out; the result push (none for expiry). */
   douyinFaceResult(appId: string, token: string, result: 'passed' | 'failed'): DouyinPushDelivery {
-    this.dyApps.get(appId)?.faces.set(token, result)
+    const app = this.dyApps.get(appId)
+    if (app) this.dyIcp.finishFace(app, token, result)
+    const f = UNCONFIRMED.douyinFacePushFields.value
     return this.douyinPush({
       AppId: appId,
       TpAppId: this.opts.douyin.componentAppId,
       Event: UNCONFIRMED.douyinFacePushEvent.value,
-      FacialRecognitionToken: token,
-      Result: result
+      [f.token]: token,
+      [f.result]: result
     })
+  }
+
+  douyinFaceExpire(appId: string, token: string): void {
+    const app = this.dyApps.get(appId)
+    if (app) this.dyIcp.finishFace(app, token, 'expired')
+  }
+
+  /** The administrator finished the face check (3) or failed it (2): the `notify_icpfiling_verify_result` push. */
+  wechatFaceResult(taskId: string, passed: boolean): WechatPushDelivery | undefined {
+    const t = this.wxIcp.finishFace(taskId, passed)
+    if (!t) return undefined
+    return this.wechatPush({
+      InfoType: 'notify_icpfiling_verify_result',
+      task_id: taskId,
+      verify_appid: t.appId,
+      result: passed ? 3 : 2
+    })
+  }
+
+  wechatFaceExpire(taskId: string): void {
+    const t = this.wxIcp.faceTasks.get(taskId)
+    if (t) t.expired = true
+  }
+
+  /** The latest face task / token the fake issued for an app (for the control page and tests). */
+  latestFaceTask(platform: 'wechat' | 'douyin', appId: string): string | undefined {
+    if (platform === 'wechat') return [...this.wxIcp.faceTasks.values()].filter((t) => t.appId === appId).pop()?.taskId
+    return [...(this.dyApps.get(appId)?.faces.keys() ?? [])].pop()
+  }
+
+  /** The account's subject name: applications must carry it (86355 otherwise). */
+  setSubjectName(platform: 'wechat' | 'douyin', appId: string, name: string | undefined): void {
+    const app = platform === 'wechat' ? this.wxApps.get(appId) : this.dyApps.get(appId)
+    if (app) app.subjectName = name
+  }
+
+  /** The principal answered the 注销 SMS (→ not filed) or ignored it (→ still filed). */
+  wechatFinishCancel(appId: string, confirmed: boolean): void {
+    const app = this.wxApps.get(appId)
+    if (app) this.wxIcp.finishCancel(app, confirmed)
+  }
+
+  /** The next upload of this app fails: refused, dropped before arriving, or stored with its answer lost. */
+  failNextUpload(appId: string, how: UploadFailure): void {
+    this.media.failNext.set(appId, how)
   }
 
   /** Expire every access token now (component and authorizer) — as if 2 h had passed for them alone. */
@@ -428,45 +470,68 @@ export class PlatformFake {
       return wx(-1, 'system error')
     }
     if (path.startsWith('/wxa/icp/')) {
-      const t = this.wxAccessTokens.get(q.access_token ?? '')
-      if (!t) return wx(40001, 'invalid credential, access_token is invalid or not latest')
-      if (t.expiresAt <= this.now()) return wx(42001, 'access_token expired')
-      const app = this.wxApps.get(t.appId)!
-      if (!app.granted) return wx(40001, 'invalid credential')
-      if (!app.sets.some((x) => x === 18 || x === 156)) return wx(48001, 'api unauthorized')
-      const day = new Date(this.now() + 8 * 3_600_000).toISOString().slice(0, 10) + api
-      const used = (app.dayCalls.get(day) ?? 0) + 1
-      app.dayCalls.set(day, used)
-      if (this.opts.dailyQuotaPerApp && used > this.opts.dailyQuotaPerApp)
-        return wx(45009, 'reach max api daily quota limit')
-      if (api === 'get_icp_entrance_info') {
-        return ok({
-          info: {
-            status: app.status,
-            is_canceling: false,
-            available: app.status >= 1024 ? 1 : 0,
-            ...(app.status === 4 && app.sms !== undefined ? { sms_verify_status: app.sms } : {}),
-            ...(app.audit.length ? { audit_data: app.audit } : {})
-          }
-        })
-      }
-      if (api === 'cancel_apply_icp_filing') {
-        if (app.status === 2) {
-          app.status = 1024 // status after a withdrawal: UNCONFIRMED (wechat §10), read as not filed
-          return ok({})
-        }
-        return app.status === 4 ? wx(86330, '备案审核订单未处于可以撤回的状态') : wx(86368, '不存在可撤回的审核订单')
-      }
-      if (api === 'get_online_icp_order') {
-        if (app.status !== 6) return wx(-1, 'system error')
-        return ok({
-          icp_subject: { base_info: { type: 4, name: '**科技有限公司', record_number: app.subjectNumber } },
-          icp_applets: { base_info: { appid: app.appId, name: '示例小程序', record_number: app.appletNumber } }
-        })
-      }
-      return wx(-1, 'system error')
+      const app = this.wxIcpApp(q.access_token, api, wx)
+      return 'appId' in app ? this.wxIcp.api(app, api, body) : app
     }
     return { status: 404, body: { errcode: -1, errmsg: 'not found' } }
+  }
+
+  /** A WeChat ICP call's app, or the answer refusing its token / permission / daily quota. */
+  private wxIcpApp(
+    token: string | undefined,
+    api: string,
+    wx: (code: number, msg: string) => PlatformResponse
+  ): WxApp | PlatformResponse {
+    const t = this.wxAccessTokens.get(token ?? '')
+    if (!t) return wx(40001, 'invalid credential, access_token is invalid or not latest')
+    if (t.expiresAt <= this.now()) return wx(42001, 'access_token expired')
+    const app = this.wxApps.get(t.appId)!
+    if (!app.granted) return wx(40001, 'invalid credential')
+    if (!app.sets.some((x) => x === 18 || x === 156)) return wx(48001, 'api unauthorized')
+    const day = chinaDay(this.now()) + api
+    const used = (app.dayCalls.get(day) ?? 0) + 1
+    app.dayCalls.set(day, used)
+    if (this.opts.dailyQuotaPerApp && used > this.opts.dailyQuotaPerApp)
+      return wx(45009, 'reach max api daily quota limit')
+    return app
+  }
+
+  private dyIcpApp(
+    token: string | undefined,
+    dy: (code: number, msg: string) => PlatformResponse
+  ): DyApp | PlatformResponse {
+    const t = this.dyAccessTokens.get(token ?? '')
+    if (!t) return dy(28001003, 'access_token无效')
+    if (t.expiresAt <= this.now()) return dy(28001008, 'access_token过期')
+    const app = this.dyApps.get(t.appId)!
+    if (!app.granted) return dy(28001003, 'access_token无效')
+    if (!app.permissions.includes(2)) return dy(28001014, '应用未授权任何能力')
+    return app
+  }
+
+  /** upload_icp_media / upload_image; a failure set by failNextUpload happens here. */
+  async handleUpload(req: PlatformUpload): Promise<PlatformResponse> {
+    const url = new URL(req.url)
+    const douyin = url.pathname.startsWith('/api/')
+    const api = url.pathname.replace(/\/$/, '').split('/').pop() ?? ''
+    this.calls.push({ api, at: this.now() })
+    const app = douyin
+      ? this.dyIcpApp(req.headers?.['access-token'], dyAnswer)
+      : this.wxIcpApp(url.searchParams.get('access_token') ?? undefined, api, wxAnswer)
+    if (!('appId' in app)) return app
+    const failure = this.media.failNext.get(app.appId)
+    this.media.failNext.delete(app.appId)
+    if (failure === 'drop') throw new Error('fake: connection reset before the upload arrived')
+    if (failure === 'refuse')
+      return douyin ? dyAnswer(6023, '不满足工信部要求') : wxAnswer(86201, 'upload icp media fail')
+    const answer =
+      douyin && api === 'upload_image'
+        ? this.dyIcp.upload(app as DyApp, req)
+        : !douyin && api === 'upload_icp_media'
+          ? this.wxIcp.upload(app as WxApp, req)
+          : { status: 404, body: {} }
+    if (failure === 'lost_answer') throw new Error('fake: the upload was stored, its answer lost')
+    return answer
   }
 
   private issueWxAccess(appId: string): string {
@@ -548,63 +613,8 @@ export class PlatformFake {
       return dy(40000, '系统错误')
     }
     if (path.startsWith('/api/apps/v1/icp_record/')) {
-      const t = this.dyAccessTokens.get(headers['access-token'] ?? '')
-      if (!t) return dy(28001003, 'access_token无效')
-      if (t.expiresAt <= this.now()) return dy(28001008, 'access_token过期')
-      const app = this.dyApps.get(t.appId)!
-      if (!app.granted) return dy(28001003, 'access_token无效')
-      if (!app.permissions.includes(2)) return dy(28001014, '应用未授权任何能力')
-      if (api === 'query_record_status') {
-        const table = UNCONFIRMED.douyinRecordStatus.value
-        const code = Object.entries(table).find(([, v]) => v === app.status)?.[0]
-        return ok({ status: Number(code) })
-      }
-      if (api === 'get_register_history') {
-        const page = Number(q.page)
-        const size = Number(q.page_size)
-        if (!(page >= 1) || !(size >= 1 && size <= 20)) return dy(9998, '请求参数错误')
-        const items = app.records.slice((page - 1) * size, page * size).map(({ number: _n, ...r }) => r)
-        return ok({ page, page_size: size, total: app.records.length, register_history_list: items })
-      }
-      if (api === 'get_register_detail') {
-        const r = app.records.find((x) => String(x.record_id) === q.record_id)
-        if (!r) return dy(9998, '请求参数错误')
-        return ok({
-          sensitive_info: {
-            app_incharge_man: { name: '*四', id_number: '11**************2X', mobile_phone: '139****9000' }
-          },
-          registration_app_info_ext: { app_language_name: ['中文'] },
-          registration_corp_info_ext: { corp_name: '**科技有限公司', ...(r.number ? { icp_number: r.number } : {}) }
-        })
-      }
-      if (api === 'get_facial_recognition_url' || api === 'send_facial_recognition_notify') {
-        const province = api === 'get_facial_recognition_url' ? q.province_code : String(body.province_code ?? '')
-        if (!province || (api === 'send_facial_recognition_notify' && !body.app_incharge_people_phone)) {
-          return dy(9998, '请求参数错误')
-        }
-        if (api === 'send_facial_recognition_notify') {
-          // at most 10 SMS per mini-program per day
-          const day = `face-sms:${new Date(this.now() + 8 * 3_600_000).toISOString().slice(0, 10)}`
-          const sent = (app.faceSmsByDay.get(day) ?? 0) + 1
-          app.faceSmsByDay.set(day, sent)
-          if (sent > 10) return dy(6025, '触发频控')
-        }
-        const token = tok('face')
-        app.faces.set(token, 'pending')
-        return ok({
-          facial_recognition_token: token,
-          ...(api === 'get_facial_recognition_url'
-            ? { facial_recognition_url: `https://fake.douyin.com/face?t=${token}` }
-            : {})
-        })
-      }
-      if (api === 'query_facial_recognition_status') {
-        const state = app.faces.get(q.facial_recognition_token ?? '')
-        if (!state) return dy(9998, '请求参数错误')
-        const code = Object.entries(UNCONFIRMED.douyinFaceStatus.value).find(([, v]) => v === state)?.[0]
-        return ok({ facial_recognition_status: Number(code) })
-      }
-      return dy(9999, '系统错误')
+      const app = this.dyIcpApp(headers['access-token'], dy)
+      return 'appId' in app ? this.dyIcp.api(app, api, q, body) : app
     }
     return { status: 404, body: { err_no: 9999, err_msg: 'not found' } }
   }

@@ -1,9 +1,8 @@
 /**
  * The Douyin service-provider client: the component ticket and V2 component token, authorisation code → V2
  * authorizer tokens (a new refresh token on every call, stored each time), and the ICP reads the sync needs —
- * query_record_status, register history/detail and the face-check status (douyin-icp-api.md §4, §6.4, §8).
+ * query_record_status, register history/detail (douyin-icp-api.md §4, §8), and `icpCall` for the filing API.
  */
-import { parseFilingNumber } from '../../../domain/validators/filingNumber'
 import {
   credentialId,
   expireCredential,
@@ -20,9 +19,11 @@ import {
   PlatformError,
   stripRid,
   type PlatformHttp,
-  type PlatformRequest
+  type PlatformRequest,
+  type PlatformUpload
 } from '../shared/http'
 import type { RateLimiter } from '../shared/rate-limit'
+import { findFilingNumber } from './filing-number'
 import { UNCONFIRMED, type DouyinSymbolicStatus } from '../shared/unconfirmed'
 
 export interface DouyinProviderConfig {
@@ -41,6 +42,10 @@ const TICKET_TTL_MS = 3 * 3_600_000
 const TOKEN_ERRORS = new Set([28001003, 28001008])
 
 type Json = Record<string, unknown>
+
+/** A JSON call (query string with its `?`), or a multipart upload (URL and token header are added by icpCall). */
+export type DouyinIcpCall =
+  { method: 'GET' | 'POST'; query?: string; body?: Json } | { upload: Omit<PlatformUpload, 'url' | 'headers'> }
 
 export interface DouyinRegisterHistoryItem {
   record_id: number
@@ -198,26 +203,27 @@ export class DouyinProviderClient {
     return findFilingNumber(await this.registerDetail(appId, items[0].record_id))
   }
 
-  async faceStatus(appId: string, token: string): Promise<'pending' | 'passed' | 'failed' | 'unknown'> {
-    const data = unwrap(
-      await this.icpGet(
-        appId,
-        'query_facial_recognition_status',
-        `?facial_recognition_token=${encodeURIComponent(token)}`
-      )
-    )
-    return UNCONFIRMED.douyinFaceStatus.value[Number(data.facial_recognition_status)] ?? 'unknown'
+  private icpGet(appId: string, api: string, query: string): Promise<Json> {
+    return this.icpCall(appId, api, { method: 'GET', query })
   }
 
-  private async icpGet(appId: string, api: string, query: string): Promise<Json> {
+  /**
+   * One ICP call as the mini-program (`/api/apps/v1/icp_record/<api>/`): JSON or multipart. A stale token is
+   * dropped and the call retried once; a missing permission becomes PermissionMissing.
+   */
+  async icpCall(appId: string, api: string, call: DouyinIcpCall): Promise<Json> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.authorizerToken(appId)
+      const url = `${this.config.apiBase}/api/apps/v1/icp_record/${api}/${'query' in call ? (call.query ?? '') : ''}`
+      const headers = { 'access-token': token }
       try {
-        return await this.request(`douyin:${api}`, api, {
-          method: 'GET',
-          url: `${this.config.apiBase}/api/apps/v1/icp_record/${api}/${query}`,
-          headers: { 'access-token': token }
-        })
+        return await this.request(
+          `douyin:${api}`,
+          api,
+          'upload' in call
+            ? { upload: { ...call.upload, url, headers } }
+            : { method: call.method, url, headers, body: call.body }
+        )
       } catch (err) {
         if (!(err instanceof PlatformError)) throw err
         if (attempt === 0 && TOKEN_ERRORS.has(err.errcode)) {
@@ -250,20 +256,24 @@ export class DouyinProviderClient {
     }
   }
 
-  private async request(limit: string, api: string, req: PlatformRequest): Promise<Json> {
+  private async request(limit: string, api: string, req: PlatformRequest | { upload: PlatformUpload }): Promise<Json> {
+    const send = () => ('upload' in req ? this.http.upload(req.upload) : this.http.request(req))
     await this.limiter?.take(limit)
-    let res = await this.http.request(req)
+    let res = await send()
     if (isTooFrequent(res.body)) {
       // over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
       await this.deps.clock.sleep(1000)
       await this.limiter?.take(limit)
-      res = await this.http.request(req)
+      res = await send()
     }
     const body = (res.body && typeof res.body === 'object' ? res.body : {}) as Json
     // ICP envelope: err_no/err_msg; token endpoints: errno/message (or error_code)
     const code = Number(body.err_no ?? body.errno ?? body.error_code ?? 0)
     if (res.status !== 200 || code !== 0) {
-      throw new PlatformError('douyin', code || -res.status, stripRid(body.err_msg ?? body.message), api)
+      const message = body.err_msg ?? body.message
+      throw new PlatformError('douyin', code || -res.status, stripRid(message), api, {
+        fullMessage: typeof message === 'string' ? message : ''
+      })
     }
     return body
   }
@@ -276,21 +286,6 @@ export class DouyinProviderClient {
 
 function unwrap(body: Json): Json {
   return body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Json) : body
-}
-
-/** Depth-first: the first string anywhere in the detail that is a valid mini-program 备案号. */
-export function findFilingNumber(value: unknown, depth = 0): string | undefined {
-  if (depth > 6 || value === null || value === undefined) return undefined
-  if (typeof value === 'string') {
-    const parsed = parseFilingNumber(value)
-    return parsed.ok && parsed.kind === 'miniprogram' ? parsed.normalized : undefined
-  }
-  if (typeof value !== 'object') return undefined
-  for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    const found = findFilingNumber(v, depth + 1)
-    if (found) return found
-  }
-  return undefined
 }
 
 /** 28003017: quota used up (the fake also answers it above the per-second limit). */

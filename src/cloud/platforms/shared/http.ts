@@ -81,13 +81,20 @@ export function fetchPlatformHttp(fetchFn: FetchFn, timeoutMs = 10_000, uploadTi
   }
 }
 
+/** What a refusal carried beyond its code: WeChat's `hints[]`, Douyin's whole `err_msg` (field errors live there). */
+export interface PlatformErrorDetail {
+  hints?: unknown[]
+  fullMessage?: string
+}
+
 /** A platform's business error: its own code and message (the ` rid: …` suffix dropped), never a token. */
 export class PlatformError extends Error {
   constructor(
     readonly platform: 'wechat' | 'douyin',
     readonly errcode: number,
     readonly errmsg: string,
-    readonly api: string
+    readonly api: string,
+    readonly detail: PlatformErrorDetail = {}
   ) {
     super(`${platform} ${api} errcode ${errcode}`)
     this.name = 'PlatformError'

@@ -25,9 +25,22 @@ export const UNCONFIRMED = {
     'douyin §8.1: enum meanings UNCONFIRMED; example `status: 1` is read as platform review'
   ),
   /** Douyin `query_facial_recognition_status` integers → symbolic results. */
-  douyinFaceStatus: u<Record<number, 'pending' | 'passed' | 'failed'>>(
-    { 0: 'pending', 1: 'passed', 2: 'failed' },
-    'douyin §6.4: enum UNCONFIRMED; example 0 read as pending'
+  douyinFaceStatus: u<Record<number, 'pending' | 'passed' | 'failed' | 'expired'>>(
+    { 0: 'pending', 1: 'passed', 2: 'failed', 3: 'expired' },
+    'douyin §6.4: enum UNCONFIRMED; example 0 read as pending; 3 for a link past its 2 h is our choice'
+  ),
+  /** Fields of the face-result push after `Event` (the doc copy ends at `"Event": "ICP_…`). */
+  douyinFacePushFields: u(
+    { token: 'FacialRecognitionToken', result: 'Result', passed: 'passed' },
+    'douyin §6.4: fields UNCONFIRMED; the fake sends these names'
+  ),
+  /**
+   * How submit_record_info / alter_record_info refuse a field: the error list is not captured. We read every
+   * `dotted.field_path message` pair out of err_msg (the fake answers 28001007 参数不合法 that way).
+   */
+  douyinSubmitRefusal: u(
+    28001007,
+    'douyin §7: error list UNCONFIRMED; 28001007 参数不合法 is a documented common code'
   ),
   /** Douyin face-result push event name (the doc copy stops at `ICP_…`). */
   douyinFacePushEvent: u('ICP_FACIAL_RECOGNITION_RESULT', 'douyin §6.4: name UNCONFIRMED, prefix `ICP_` documented'),

@@ -14,9 +14,18 @@ import {
   writeCredential,
   type CredentialDeps
 } from '../shared/credentials'
-import { GrantRevoked, PermissionMissing, PlatformError, stripRid, type PlatformHttp } from '../shared/http'
+import {
+  GrantRevoked,
+  PermissionMissing,
+  PlatformError,
+  stripRid,
+  type PlatformHttp,
+  type PlatformRequest,
+  type PlatformUpload
+} from '../shared/http'
 import type { RateLimiter } from '../shared/rate-limit'
 import { UNCONFIRMED } from '../shared/unconfirmed'
+import type { AuthorizerGrant, WechatEntranceInfo } from './icp-types'
 
 export interface WechatComponentConfig {
   componentAppId: string
@@ -37,28 +46,12 @@ const TOKEN_ERRORS = new Set([40001, 42001])
 /** The ICP permission sets: 18 (开发与数据分析) or 156 (ICP). */
 export const ICP_PERMISSION_SETS = [18, 156]
 
-export interface AuthorizerGrant {
-  authorizerAppId: string
-  /** Granted permission-set ids (func_info). */
-  permissionSets: number[]
-  hasIcpPermission: boolean
-}
-
-export interface WechatAuditItem {
-  key_name: string
-  error: string
-  suggest: string
-}
-
-export interface WechatEntranceInfo {
-  status: number
-  sms_verify_status?: number
-  audit_data: WechatAuditItem[]
-  available?: number
-  is_canceling?: boolean
-}
+export type { AuthorizerGrant, WechatAuditItem, WechatEntranceInfo } from './icp-types'
 
 type Json = Record<string, unknown>
+
+/** A JSON call, or a multipart upload (the URL with the token is added by icpCall). */
+export type WechatIcpCall = { method: 'GET' | 'POST'; body?: Json } | { upload: Omit<PlatformUpload, 'url'> }
 
 export class WechatComponentClient {
   private readonly flights = new SingleFlight()
@@ -229,7 +222,7 @@ export class WechatComponentClient {
   // ---- ICP reads ----
 
   async getIcpEntranceInfo(appId: string): Promise<WechatEntranceInfo> {
-    const body = await this.icpGet(appId, 'get_icp_entrance_info')
+    const body = await this.icpCall(appId, 'get_icp_entrance_info', { method: 'GET' })
     const info = (body.info ?? {}) as Json
     const audit = Array.isArray(info.audit_data) ? (info.audit_data as Json[]) : []
     return {
@@ -247,21 +240,27 @@ export class WechatComponentClient {
 
   /** The 小程序备案号 of a filed mini-program (icp_applets may be an object or an array: both accepted). */
   async getMiniProgramFilingNumber(appId: string): Promise<string | undefined> {
-    const body = await this.icpGet(appId, 'get_online_icp_order')
+    const body = await this.icpCall(appId, 'get_online_icp_order', { method: 'GET' })
     const applets = body.icp_applets
     const first = (Array.isArray(applets) ? applets[0] : applets) as Json | undefined
     const number = (first?.base_info as Json | undefined)?.record_number
     return typeof number === 'string' && number ? number : undefined
   }
 
-  private async icpGet(appId: string, api: string): Promise<Json> {
+  /**
+   * One ICP call made as the mini-program (`/wxa/icp/<api>`): a JSON GET/POST or a multipart upload. A stale token
+   * is dropped and the call retried once; 48001 and a dead grant become PermissionMissing / GrantRevoked.
+   */
+  async icpCall(appId: string, api: string, call: WechatIcpCall): Promise<Json> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.authorizerToken(appId)
+      const url = `${this.config.apiBase}/wxa/icp/${api}?access_token=${encodeURIComponent(token)}`
       try {
-        return await this.request(`wechat:${api}`, api, {
-          method: 'GET',
-          url: `${this.config.apiBase}/wxa/icp/${api}?access_token=${encodeURIComponent(token)}`
-        })
+        return await this.request(
+          `wechat:${api}`,
+          api,
+          'upload' in call ? { upload: { ...call.upload, url } } : { method: call.method, url, body: call.body }
+        )
       } catch (err) {
         if (!(err instanceof PlatformError)) throw err
         if (attempt === 0 && TOKEN_ERRORS.has(err.errcode)) {
@@ -282,19 +281,21 @@ export class WechatComponentClient {
     return this.request(limit, api, { method: 'POST', url: `${this.config.apiBase}${pathAndQuery}`, body })
   }
 
-  private async request(limit: string, api: string, req: Parameters<PlatformHttp['request']>[0]): Promise<Json> {
+  private async request(limit: string, api: string, req: PlatformRequest | { upload: PlatformUpload }): Promise<Json> {
+    const send = () => ('upload' in req ? this.http.upload(req.upload) : this.http.request(req))
     await this.limiter?.take(limit)
-    let res = await this.http.request(req)
+    let res = await send()
     if (isTooFrequent(res.body)) {
       // over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
       await this.deps.clock.sleep(1000)
       await this.limiter?.take(limit)
-      res = await this.http.request(req)
+      res = await send()
     }
     const body = (res.body && typeof res.body === 'object' ? res.body : {}) as Json
     const errcode = Number(body.errcode ?? 0)
     if (res.status !== 200 || errcode !== 0) {
-      throw new PlatformError('wechat', errcode || -res.status, stripRid(body.errmsg), api)
+      const hints = Array.isArray(body.hints) ? { hints: body.hints as unknown[] } : {}
+      throw new PlatformError('wechat', errcode || -res.status, stripRid(body.errmsg), api, hints)
     }
     return body
   }

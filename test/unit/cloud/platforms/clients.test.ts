@@ -3,6 +3,7 @@
  * The platform clients against the fakes: tokens kept fresh before expiry and renewed after 40001/42001, refresh
  * tokens encrypted at rest (and rotated on Douyin), a dead grant and a missing permission set told apart.
  */
+import { DouyinFilingApi } from '../../../../src/cloud/platforms/douyin/icp-filing'
 import { credentialId, PLATFORM_CREDENTIALS } from '../../../../src/cloud/platforms/shared/credentials'
 import { GrantRevoked, PermissionMissing, PlatformError } from '../../../../src/cloud/platforms/shared/http'
 import { parseFlatXml } from '../../../../src/cloud/platforms/shared/xml'
@@ -162,7 +163,8 @@ describe('Douyin provider client', () => {
     env.fake.douyinSetStatus('ttmerchant000001', 'filed')
     expect(await env.douyin.latestFilingNumber('ttmerchant000001')).toMatch(/^京ICP备\d+号-1X$/)
     env.fake.douyinFaceResult('ttmerchant000001', 'face-token-1', 'passed')
-    expect(await env.douyin.faceStatus('ttmerchant000001', 'face-token-1')).toBe('passed')
+    const face = await new DouyinFilingApi(env.douyin, env.clock).faceCheckStatus('ttmerchant000001', 'face-token-1')
+    expect(face.status).toBe('passed')
     const history = await env.douyin.registerHistory('ttmerchant000001')
     expect(history.total).toBe(1)
   })
