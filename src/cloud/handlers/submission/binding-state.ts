@@ -7,6 +7,7 @@ import type { Ctx, Deps } from '../../context'
 import { AppError } from '../../envelope'
 import type { ConnectionRecord, ConnectorPlatform } from '../../platforms/connector'
 import { FilingApiUnsupported, type PlatformFilingApi } from '../../platforms/filing-api'
+import { filingApiFor } from '../../platforms/filing-apis'
 import { GrantRevoked, PermissionMissing, PlatformError } from '../../platforms/shared/http'
 import { COLLECTIONS, type FilingRecord } from '../../records'
 import type { SubmissionState } from './views'
@@ -48,14 +49,14 @@ export async function updateSubmission(
 }
 
 /**
- * The configured platform's filing API. The connector's clients carry it (p17-platform) as `filing`; a deployment
- * without the connector cannot submit.
+ * The configured platform's filing API over the connector's clients (a test may hand one in as `filing`); a
+ * deployment without the connector cannot submit.
  */
 export function filingApiOf(deps: Deps, platform: ConnectorPlatform): PlatformFilingApi {
-  const side = deps.platforms?.[platform] as { filing?: PlatformFilingApi } | undefined
-  if (!side?.filing)
-    throw new AppError('UNAVAILABLE', `服务器没有配置${PLATFORM_NAME[platform]}的备案接口，暂不能在线提交`)
-  return side.filing
+  const given = (deps.platforms?.[platform] as { filing?: PlatformFilingApi } | undefined)?.filing
+  const api = given ?? filingApiFor(deps.platforms, platform, deps.clock)
+  if (!api) throw new AppError('UNAVAILABLE', `服务器没有配置${PLATFORM_NAME[platform]}的备案接口，暂不能在线提交`)
+  return api
 }
 
 /** A platform failure in the owner's words (the platform's own message kept; never a token or a stack). */
