@@ -28,7 +28,10 @@ export const COLLECTIONS = {
   platformConnectStates: 'platform_connect_states',
   platformNotices: 'platform_notices',
   platformCredentials: 'platform_credentials',
-  platformPushNonces: 'platform_push_nonces'
+  platformPushNonces: 'platform_push_nonces',
+  // submission through the platforms' APIs (issue 17)
+  platformCodeTables: 'platform_code_tables',
+  platformFaceTasks: 'platform_face_tasks'
 } as const
 
 /** Secondary indexes (used by the embedded store; the cloud database gets the same ones in the console). */
@@ -45,7 +48,9 @@ export const INDEXES: Record<string, string[]> = {
   [COLLECTIONS.platformConnectStates]: ['filingId', 'preAuthCodeHash'],
   [COLLECTIONS.platformNotices]: ['ownerId', 'filingId'],
   [COLLECTIONS.platformCredentials]: [],
-  [COLLECTIONS.platformPushNonces]: ['expiresAt']
+  [COLLECTIONS.platformPushNonces]: ['expiresAt'],
+  [COLLECTIONS.platformCodeTables]: [],
+  [COLLECTIONS.platformFaceTasks]: ['appId']
 }
 
 export interface FilingRecord extends StoredDoc {

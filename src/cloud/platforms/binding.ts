@@ -16,8 +16,10 @@ import {
   type ConnectStateRecord,
   type PlatformConnector
 } from './connector'
+import { recordFaceResult } from './face-tasks'
 import { openDouyinPush } from './douyin/push'
 import { PushRejected } from './shared/push-crypto'
+import { UNCONFIRMED } from './shared/unconfirmed'
 import { connectionsOf, notifyOwner, syncConnection, unbind } from './sync'
 import { openWechatPush, type WechatPushQuery } from './wechat/push'
 
@@ -187,7 +189,7 @@ export async function handleCallback(
   return bind(deps, connector, st, grant.authorizerAppId, true)
 }
 
-export type PushOutcome = 'ticket' | 'bound' | 'unbound' | 'synced' | 'ignored'
+export type PushOutcome = 'ticket' | 'bound' | 'unbound' | 'synced' | 'face' | 'ignored'
 
 /** POST /api/platform/wechat/events: verified, then acted on. Answer `success` unless PushRejected is thrown. */
 export async function handleWechatPush(deps: Deps, query: WechatPushQuery, body: string): Promise<PushOutcome> {
@@ -210,6 +212,11 @@ export async function handleWechatPush(deps: Deps, query: WechatPushQuery, body:
     }
     case 'unauthorized':
       return (await unbind(deps, connector, 'wechat', fields.AuthorizerAppid ?? '')) ? 'unbound' : 'ignored'
+    case 'notify_icpfiling_verify_result':
+      // the administrator finished the face check: result 3 成功, 2 失败
+      return (await recordFaceResult(deps, 'wechat', fields.task_id ?? '', fields.result === '3' ? 'passed' : 'failed'))
+        ? 'face'
+        : 'ignored'
     case 'notify_apply_icpfiling_result':
       return syncNow(deps, connector, 'wechat', fields.authorizer_appid ?? fields.AuthorizerAppid ?? '')
     default:
@@ -228,7 +235,12 @@ export async function handleDouyinPush(deps: Deps, body: unknown): Promise<PushO
   }
   if (str('Event') === 'UNAUTHORIZED')
     return (await unbind(deps, connector, 'douyin', str('AppId'))) ? 'unbound' : 'ignored'
-  // the face-check result and anything ICP-related: poll at once
+  if (str('Event') === UNCONFIRMED.douyinFacePushEvent.value) {
+    const f = UNCONFIRMED.douyinFacePushFields.value
+    const status = str(f.result) === f.passed ? 'passed' : 'failed'
+    return (await recordFaceResult(deps, 'douyin', str(f.token), status)) ? 'face' : 'ignored'
+  }
+  // anything else ICP-related: poll at once
   if (str('Event').startsWith('ICP_')) return syncNow(deps, connector, 'douyin', str('AppId'))
   return 'ignored'
 }

@@ -64,6 +64,12 @@ const CONNECTOR_COLUMNS: Record<string, ColumnSpec[]> = {
   [COLLECTIONS.platformPushNonces]: text('expiresAt')
 }
 
+/** Submission through the platforms' APIs (migration 3): cached code tables, face tasks. */
+const SUBMISSION_COLUMNS: Record<string, ColumnSpec[]> = {
+  [COLLECTIONS.platformCodeTables]: [],
+  [COLLECTIONS.platformFaceTasks]: text('appId', 'platform', 'startedAt')
+}
+
 /**
  * The real columns of each known collection: what the handlers, the reminder job and the limits filter on.
  * The server's outbox (local mode) is here too so it is created with the rest.
@@ -78,7 +84,8 @@ export const COLLECTION_COLUMNS: Record<string, ColumnSpec[]> = {
   [COLLECTIONS.counters]: [],
   [COLLECTIONS.inviteSlots]: text('filingId'),
   dev_outbox: text('toUserId', 'sentAt'),
-  ...CONNECTOR_COLUMNS
+  ...CONNECTOR_COLUMNS,
+  ...SUBMISSION_COLUMNS
 }
 
 export interface Migration {
@@ -127,5 +134,14 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       return out
     }
+  },
+  {
+    version: 3,
+    name: 'submission through the platforms: cached code tables, face tasks',
+    statements: (schema) =>
+      Object.entries(SUBMISSION_COLUMNS).flatMap(([name, columns]) => [
+        ...ensureTableSql(`${quoteIdent(schema)}.${quoteIdent(name)}`, columns),
+        ...(INDEXES[name] ?? []).map((field) => createIndexSql(schema, name, [field]))
+      ])
   }
 ]

@@ -18,6 +18,8 @@ export interface FaceTaskState {
   url?: string
   /** Douyin: the link went out by SMS to this (masked) number. */
   smsTo?: string
+  /** How the principal was reached (the cloud port's FaceTask.channel). */
+  channel?: 'wechat_notice' | 'douyin_link' | 'douyin_sms'
 }
 
 export type FaceTaskStatus = 'none' | 'pending' | 'passed' | 'failed' | 'expired'
@@ -58,8 +60,9 @@ function pendingInstruction(platform: SubmissionPlatform, task: FaceTaskState, s
       `${you}须是该小程序的管理员；没有收到通知的，检查微信“服务通知”。`
     )
   }
-  const how = task.smsTo
-    ? `抖音已向${task.smsTo}发送人证核验短信，请${self ? '' : WHO}点开短信中的链接`
+  const bySms = task.channel === 'douyin_sms' || (!!task.smsTo && task.channel !== 'douyin_link')
+  const how = bySms
+    ? `抖音已向${task.smsTo ?? `${self ? '你' : WHO}的手机`}发送人证核验短信，请${self ? '' : WHO}点开短信中的链接`
     : `请${self ? '' : WHO}用抖音App扫描页面上的二维码`
   return `${how}，按提示完成人脸识别和身份证核验${by}。链接2小时内有效，过期后请主办方重新发起。`
 }

@@ -41,16 +41,55 @@ export function douyinDayStart(date: string): number {
 
 const path = (p: string) => ({ path: p })
 
+type CorpPrincipal = Pick<DouyinCorpInfo, Extract<keyof DouyinCorpInfo, `incharge_people_${string}`>>
+
+/** The owner's principal (主体负责人): identity, certificate photos and validity, contacts. */
+function corpPrincipal(out: MapFindings, input: SubmissionInput, tables: PlatformCodeTables): CorpPrincipal {
+  const principal = input.form.ownerPrincipal
+  const type = mapPersonCertificateType(out, 'ownerPrincipal', principal, tables)
+  const validity = personValidity(out, input, 'ownerPrincipal')
+  const permanent = validity.end === '长期'
+  const fields: CorpPrincipal = {
+    incharge_people_name: required(
+      out,
+      'ownerPrincipal.name',
+      principal.name,
+      '主体负责人姓名',
+      '按身份证上的姓名填写'
+    ),
+    incharge_people_credentials_type: numericCode(type),
+    incharge_people_credentials_number: required(
+      out,
+      'ownerPrincipal.idNumber',
+      principal.idNumber,
+      '主体负责人证件号码',
+      '按证件原样填写'
+    ),
+    incharge_people_credentials_front: path(mediaId(out, input, 'owner_principal_id_front')),
+    incharge_people_credentials_back: path(mediaId(out, input, 'owner_principal_id_back')),
+    incharge_people_credentials_has_end_time: !permanent,
+    incharge_people_credentials_valid_start_time: validity.start ? douyinDayStart(validity.start) : 0,
+    incharge_people_email: required(out, 'ownerPrincipal.email', principal.email, '主体负责人电子邮箱', '填写常用邮箱'),
+    incharge_people_phone: requiredMobile(out, 'ownerPrincipal.mobile', principal.mobile, '主体负责人手机号码'),
+    incharge_people_emergency_phone: requiredMobile(
+      out,
+      'emergencyContact.mobile',
+      input.form.emergencyContact.mobile,
+      '应急联系人手机号码'
+    )
+  }
+  if (!permanent && isValidDate(validity.end)) {
+    fields.incharge_people_credentials_valid_end_time = douyinDayStart(validity.end)
+  }
+  return fields
+}
+
 function corpInfo(out: MapFindings, input: SubmissionInput, tables: PlatformCodeTables): DouyinCorpInfo {
   const { form, profile } = input
   const owner = form.owner
-  const principal = form.ownerPrincipal
   const region = mapRegion(out, form, profile, tables)
   const subject = mapSubjectType(out, profile, tables)
   const certificateType = mapOwnerCertificateType(out, form, subject, tables)
-  const principalType = mapPersonCertificateType(out, 'ownerPrincipal', principal, tables)
-  const validity = personValidity(out, input, 'ownerPrincipal')
-  const permanent = validity.end === '长期'
   const corp: DouyinCorpInfo = {
     corp_type: numericCode(subject),
     credentials_type: numericCode(certificateType),
@@ -83,36 +122,8 @@ function corpInfo(out: MapFindings, input: SubmissionInput, tables: PlatformCode
       '通讯地址',
       '从所选区县之后写起，精确到门牌号'
     ),
-    incharge_people_name: required(
-      out,
-      'ownerPrincipal.name',
-      principal.name,
-      '主体负责人姓名',
-      '按身份证上的姓名填写'
-    ),
-    incharge_people_credentials_type: numericCode(principalType),
-    incharge_people_credentials_number: required(
-      out,
-      'ownerPrincipal.idNumber',
-      principal.idNumber,
-      '主体负责人证件号码',
-      '按证件原样填写'
-    ),
-    incharge_people_credentials_front: path(mediaId(out, input, 'owner_principal_id_front')),
-    incharge_people_credentials_back: path(mediaId(out, input, 'owner_principal_id_back')),
-    incharge_people_credentials_has_end_time: !permanent,
-    incharge_people_credentials_valid_start_time: validity.start ? douyinDayStart(validity.start) : 0,
-    incharge_people_email: required(out, 'ownerPrincipal.email', principal.email, '主体负责人电子邮箱', '填写常用邮箱'),
-    incharge_people_phone: requiredMobile(out, 'ownerPrincipal.mobile', principal.mobile, '主体负责人手机号码'),
-    incharge_people_emergency_phone: requiredMobile(
-      out,
-      'emergencyContact.mobile',
-      form.emergencyContact.mobile,
-      '应急联系人手机号码'
-    )
+    ...corpPrincipal(out, input, tables)
   }
-  if (!permanent && isValidDate(validity.end))
-    corp.incharge_people_credentials_valid_end_time = douyinDayStart(validity.end)
   if (needsAuthorisationLetter(profile) && !profile.ownerPrincipalIsLegalRep)
     corp.corp_authority_letter = [path(mediaId(out, input, 'authorisation_letter'))]
   if (isOutOfProvinceIndividual(form, profile)) {

@@ -131,7 +131,7 @@ export class WechatFilingApi implements PlatformFilingApi {
   }
 
   /** WeChat identifies the filing by the mini-program itself; the number is not part of the call. */
-  async cancelFiling(appId: string, kind: CancelKind): Promise<void> {
+  async cancelFiling(appId: string, kind: CancelKind, _filingNumber?: string): Promise<void> {
     await this.client.icpCall(appId, 'cancel_icp_filing', {
       method: 'POST',
       body: { cancel_type: WECHAT_CANCEL_TYPE[kind] }

@@ -7,6 +7,7 @@
 import fc from 'fast-check'
 import {
   childrenOf,
+  type CodeEntry,
   mediaSlotsFor,
   provinces,
   type PlatformCodeTables,
@@ -110,72 +111,96 @@ function preApproval(industries: IndustryId[] | null): Pick<FilingForm['miniProg
   }
 }
 
-/** The submission the choices describe, the tables it maps onto, and the fake's context for it. */
-export function buildSubmission(c: FilingChoice) {
+interface Place {
+  tables: PlatformCodeTables
+  province: CodeEntry
+  city: CodeEntry
+  district: CodeEntry
+  /** Two-digit code of the filing province. */
+  p: string
+}
+
+function placeOf(c: FilingChoice): Place {
   const tables: PlatformCodeTables = FAKE_TABLES[c.platform]
   const province = pick(provinces(tables), c.province)
   const city = pick(childrenOf(tables.districts, province.code), c.city)
   const district = pick(childrenOf(tables.districts, city.code), c.district)
-  const p = province.code.slice(0, 2)
+  return { tables, province, city, district, p: province.code.slice(0, 2) }
+}
+
+/** The principals (an individual is both), and the facts about their cards the submit page would ask for. */
+function people(c: FilingChoice, place: Place) {
   const individual = c.ownerType === 'individual'
   const idProvince =
-    individual && c.otherIdProvince !== null ? pick(provinces(tables), c.otherIdProvince).code.slice(0, 2) : p
+    individual && c.otherIdProvince !== null
+      ? pick(provinces(place.tables), c.otherIdProvince).code.slice(0, 2)
+      : place.p
   const op = idCard(c.ownerPrincipal, idProvince)
-  const ap = individual ? op : idCard(c.appPrincipal, p)
-  const [ownerPrincipalName, appPrincipalName, emergencyName] = c.names
-  const ownerPrincipal = {
-    name: ownerPrincipalName,
+  const ap = individual ? op : idCard(c.appPrincipal, place.p)
+  const [ownerName, appName] = c.names
+  const person = (name: string, card: typeof op, mobile: string, email: string) => ({
+    name,
     idType: 'id_card' as const,
-    idNumber: op.idNumber,
-    idValidUntil: op.validUntil,
-    mobile: '13512340001',
-    email: 'owner@example.com'
+    idNumber: card.idNumber,
+    idValidUntil: card.validUntil,
+    mobile,
+    email
+  })
+  const ownerPrincipal = person(ownerName, op, '13512340001', 'owner@example.com')
+  const appPrincipal = individual ? { ...ownerPrincipal } : person(appName, ap, '13712340002', 'app@example.com')
+  const extras = {
+    ...(op.validUntil === '长期' ? { ownerPrincipalIdValidFrom: op.issued } : {}),
+    ...(ap.validUntil === '长期' ? { appPrincipalIdValidFrom: ap.issued } : {}),
+    legalPerson: { name: '张建国', idNumber: id(`${place.p}010119700101005`) }
   }
-  const appPrincipal = individual
-    ? { ...ownerPrincipal }
-    : {
-        name: appPrincipalName,
-        idType: 'id_card' as const,
-        idNumber: ap.idNumber,
-        idValidUntil: ap.validUntil,
-        mobile: '13712340002',
-        email: 'app@example.com'
-      }
+  return { ownerPrincipal, appPrincipal, idProvince, extras }
+}
+
+function ownerOf(c: FilingChoice, place: Place, principalName: string, principalId: string): FilingForm['owner'] {
+  const { province, city, district, p } = place
+  const individual = c.ownerType === 'individual'
+  const usccType = USCC_TYPE[c.ownerType as Exclude<OwnerType, 'individual'>]
+  return {
+    name: individual
+      ? principalName
+      : `${province.name.replace(/(省|市|自治区|壮族|回族|维吾尔)+$/, '')}${OWNER_NAMES[c.ownerType]}`,
+    certificateType: CERTIFICATE[c.ownerType],
+    certificateNumber: individual
+      ? principalId
+      : uscc(`${usccType}${p}0101${c.usccBody.map((i) => USCC_CHARSET[i]).join('')}`),
+    certificateValidUntil: '长期',
+    region: { province: p, city: city.name, district: district.name },
+    address: '科技路88号3层',
+    certificateAddress: `${province.name}${city.name === '市辖区' ? '' : city.name}${district.name}科技路88号3层`
+  }
+}
+
+/** The submission the choices describe, the tables it maps onto, and the fake's context for it. */
+export function buildSubmission(c: FilingChoice) {
+  const place = placeOf(c)
+  const { tables } = place
+  const who = people(c, place)
   const second = tables.serviceContentTypes.filter((e) => e.parentCode)
   const form: FilingForm = {
-    owner: {
-      name: individual
-        ? ownerPrincipalName
-        : `${province.name.replace(/(省|市|自治区|壮族|回族|维吾尔)+$/, '')}${OWNER_NAMES[c.ownerType]}`,
-      certificateType: CERTIFICATE[c.ownerType],
-      certificateNumber: individual
-        ? op.idNumber
-        : uscc(
-            `${USCC_TYPE[c.ownerType as Exclude<OwnerType, 'individual'>]}${p}0101${c.usccBody.map((i) => USCC_CHARSET[i]).join('')}`
-          ),
-      certificateValidUntil: '长期',
-      region: { province: p, city: city.name, district: district.name },
-      address: '科技路88号3层',
-      certificateAddress: `${province.name}${city.name === '市辖区' ? '' : city.name}${district.name}科技路88号3层`
-    },
-    ownerPrincipal,
+    owner: ownerOf(c, place, who.ownerPrincipal.name, who.ownerPrincipal.idNumber),
+    ownerPrincipal: who.ownerPrincipal,
     miniProgram: {
       name: c.appName,
       description: c.description,
       serviceTypes: [...new Set(c.serviceTypes.map((n) => pick(second, n).name))],
       ...preApproval(c.industries)
     },
-    appPrincipal,
-    emergencyContact: { name: emergencyName, mobile: '13812340003' }
+    appPrincipal: who.appPrincipal,
+    emergencyContact: { name: c.names[2], mobile: '13812340003' }
   }
   const profile: FilingProfile = {
     platform: c.platform === 'wechat' ? 'weapp' : 'tt',
     filingType: 'new',
     ownerType: c.ownerType,
-    province: p,
+    province: place.p,
     ownerPrincipalIsLegalRep: c.ownerPrincipalIsLegalRep,
     appPrincipalIsLegalRep: c.appPrincipalIsLegalRep,
-    ...(individual ? { residenceProvince: idProvince } : {}),
+    ...(c.ownerType === 'individual' ? { residenceProvince: who.idProvince } : {}),
     industries: c.industries ?? [],
     texts: {}
   }
@@ -183,24 +208,13 @@ export function buildSubmission(c: FilingChoice) {
   const media = Object.fromEntries(
     slots.filter((s) => s.required || c.withCommitmentLetter).map((s) => [s.slot, `${c.platform}-${s.slot}`])
   )
-  const input: SubmissionInput = {
-    form,
-    profile,
-    media,
-    faceTaskId: 'face-1',
-    today: TODAY,
-    extras: {
-      ...(op.validUntil === '长期' ? { ownerPrincipalIdValidFrom: op.issued } : {}),
-      ...(ap.validUntil === '长期' ? { appPrincipalIdValidFrom: ap.issued } : {}),
-      legalPerson: { name: '张建国', idNumber: id(`${p}010119700101005`) }
-    }
-  }
+  const input: SubmissionInput = { form, profile, media, faceTaskId: 'face-1', today: TODAY, extras: who.extras }
   const ctx = {
     tables,
     accountSubjectName: form.owner.name,
     mediaExists: (mediaId: string) => Object.values(media).includes(mediaId),
     faceCheck: (task: string) =>
-      task === 'face-1' ? { passed: true, expired: false, provinceCode: province.code } : undefined
+      task === 'face-1' ? { passed: true, expired: false, provinceCode: place.province.code } : undefined
   }
   return { input, tables, ctx }
 }

@@ -108,6 +108,23 @@ describe('faceTaskInstruction', () => {
       false,
       /抖音已向138\*\*\*\*0003发送人证核验短信/
     ],
+    [
+      'douyin',
+      task({ channel: 'douyin_sms' }),
+      'owner',
+      'pending',
+      false,
+      /抖音已向小程序负责人的手机发送.*请小程序负责人点开短信/
+    ],
+    ['douyin', task({ channel: 'douyin_sms' }), 'app_principal', 'pending', false, /抖音已向你的手机发送.*请点开短信/],
+    [
+      'douyin',
+      task({ channel: 'douyin_link', url: 'https://x' }),
+      'app_principal',
+      'pending',
+      false,
+      /请用抖音App扫描/
+    ],
     ['douyin', task({ status: 'passed' }), 'owner', 'passed', false, /已完成/],
     ['wechat', task({ status: 'failed' }), 'owner', 'failed', true, /未通过.*重新发起/],
     ['wechat', task({ status: 'expired' }), 'owner', 'expired', true, /已过期.*重新发起/],
