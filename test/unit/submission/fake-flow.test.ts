@@ -103,6 +103,7 @@ describe.each(['wechat', 'douyin'] as const)('%s fake', (platform) => {
     const first = env.fake.latestFaceTask(platform, appId)!
     if (platform === 'wechat') env.fake.wechatFaceExpire(first)
     else env.fake.douyinFaceExpire(appId, first)
+    env.clock.advance(60_000)
     const seen = await env.ok(PRINCIPAL, 'submission', 'faceStatus', { id })
     expect(seen.status).toBe('expired')
     expect(seen.instruction).toContain('过期')

@@ -10,7 +10,8 @@ import { AppError } from '../../envelope'
 import { connectorPlatformOf } from '../../platforms/connector'
 import { submissionSchemas } from '../../schemas'
 import { loadFilingForWrite, loadVisibleFiling } from '../access'
-import { assemble, faceTaskOf, faceView, sealExtra, submissionView } from './assemble'
+import { assemble, faceTaskFor, faceView, sealExtra, submissionView } from './assemble'
+import { startFaceTask } from '../../platforms/face-tasks'
 import { activeBinding, filingApiOf, onPlatform, PLATFORM_NAME, updateSubmission } from './binding-state'
 import { checkedPhoto } from './photo-bytes'
 import { moveStage } from './stage'
@@ -69,8 +70,8 @@ export const uploadSubmissionMedia = defineAction(
 
 export const startFaceCheck = defineAction(submissionSchemas.startFace, async (ctx, input): Promise<FaceView> => {
   const { filing, c, platform, api } = await ownerContext(ctx, input.id)
-  const { state, form } = await assemble(ctx, filing, c, api)
-  const current = faceView(platform, state, 'owner', ctx.now)
+  const { face, form } = await assemble(ctx, filing, c, api)
+  const current = faceView(platform, face, 'owner', ctx.now)
   if (current.status === 'pending' || current.status === 'passed')
     throw new AppError(
       'CONFLICT',
@@ -80,40 +81,18 @@ export const startFaceCheck = defineAction(submissionSchemas.startFace, async (c
   const smsPhone = input.via === 'sms' && platform === 'douyin' ? form.appPrincipal.mobile : undefined
   if (input.via === 'sms' && platform === 'douyin' && !smsPhone)
     throw new AppError('INVALID', '先在信息自检里填写小程序负责人的手机号码', { via: ['没有负责人手机号码'] })
-  const task = await onPlatform(platform, () =>
-    api.startFaceCheck(c.appId, { provinceCode, ...(smsPhone ? { smsPhone } : {}) })
+  const started = await onPlatform(platform, () =>
+    startFaceTask(ctx.deps, api, c.appId, { provinceCode, ...(smsPhone ? { smsPhone } : {}) }, filing._id)
   )
-  const next = await updateSubmission(ctx, c, (s) => ({
-    ...s,
-    face: {
-      taskId: task.taskId,
-      status: task.status,
-      startedAt: ctx.now.toISOString(),
-      ...(task.expiresAt ? { expiresAt: task.expiresAt } : {}),
-      ...(task.url ? { link: task.url } : {})
-    }
-  }))
-  return faceView(platform, next, 'owner', ctx.now)
+  return faceView(platform, started, 'owner', ctx.now)
 })
 
-/** The owner and the invited principals: the task's status, polled from the platform while it is pending. */
+/** The owner and the invited principals: the task's status, looked up on the platform now (pushes move it too). */
 export const faceCheckStatus = defineAction(submissionSchemas.faceStatus, async (ctx, input): Promise<FaceView> => {
   const { record, access } = await loadVisibleFiling(ctx, input.id)
   const { c, platform, api } = await bindingContext(ctx, record)
-  let state = c.submission
-  const task = state && faceTaskOf(state)
-  if (state && task?.status === 'pending') {
-    const seen = await onPlatform(platform, () => api.faceCheckStatus(c.appId, task.taskId))
-    if (seen.status !== task.status || seen.expiresAt !== task.expiresAt) {
-      state = await updateSubmission(ctx, c, (s) =>
-        s.face?.taskId === task.taskId
-          ? { ...s, face: { ...s.face, status: seen.status, ...(seen.expiresAt ? { expiresAt: seen.expiresAt } : {}) } }
-          : s
-      )
-    }
-  }
-  const role = access === 'owner' ? 'owner' : access
-  return faceView(platform, state ?? { media: {}, platformFindings: [] }, role, ctx.now)
+  const face = await faceTaskFor(ctx, api, c.appId, 0)
+  return faceView(platform, face, access === 'owner' ? 'owner' : access, ctx.now)
 })
 
 export const submitFiling = defineAction(submissionSchemas.submit, async (ctx, input): Promise<SubmitOutcome> => {

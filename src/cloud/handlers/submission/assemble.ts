@@ -25,6 +25,8 @@ import type { FilingForm, Finding, RecipientRole } from '../../../domain/types'
 import type { Ctx } from '../../context'
 import { decryptForm, decryptValue, encryptValue, isEncrypted } from '../../crypto'
 import type { ConnectorPlatform } from '../../platforms/connector'
+import { cachedCodeTables } from '../../platforms/code-tables'
+import { currentFaceTask, type FaceTaskRecord } from '../../platforms/face-tasks'
 import type { PlatformFilingApi } from '../../platforms/filing-api'
 import type { KeyProvider } from '../../ports'
 import type { FilingRecord } from '../../records'
@@ -37,29 +39,36 @@ export interface Assembled {
   tables: PlatformCodeTables
   slots: MediaSlotSpec[]
   state: SubmissionState
+  face: FaceTaskRecord | undefined
   mapResult: MapResult<object>
   readiness: SubmissionReadiness
 }
 
-/** The stored face task as the domain reads it. */
-export function faceTaskOf(state: SubmissionState): FaceTaskState | undefined {
-  const f = state.face
-  if (!f) return undefined
+/** The stored face task (platform_face_tasks, moved by pushes and polls) as the domain reads it. */
+export function faceTaskOf(record: FaceTaskRecord | undefined): FaceTaskState | undefined {
+  if (!record) return undefined
   return {
-    taskId: f.taskId,
-    status: f.status,
-    ...(f.expiresAt ? { expiresAt: f.expiresAt } : {}),
-    ...(f.link ? { url: f.link } : {})
+    taskId: record.taskId,
+    status: record.status,
+    ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
+    ...(record.url ? { url: record.url } : {})
   }
+}
+
+/** The newest face task of the binding's mini-program, brought up to date (a poll when the last look is older). */
+export async function faceTaskFor(ctx: Ctx, api: PlatformFilingApi, appId: string, pollAfterMs?: number) {
+  return onPlatform(api.platform, () =>
+    currentFaceTask(ctx.deps, api, appId, pollAfterMs === undefined ? {} : { pollAfterMs })
+  )
 }
 
 export function faceView(
   platform: ConnectorPlatform,
-  state: SubmissionState,
+  record: FaceTaskRecord | undefined,
   role: RecipientRole,
   now: Date
 ): FaceView {
-  const task = faceTaskOf(state)
+  const task = faceTaskOf(record)
   const view = faceTaskInstruction(platform, task, role, toShanghaiIso(now.getTime()))
   return {
     status: view.status,
@@ -71,12 +80,8 @@ export function faceView(
 }
 
 /** The code tables the filing is mapped onto (the platform client caches them with their fetch date). */
-export async function tablesFor(
-  api: PlatformFilingApi,
-  platform: ConnectorPlatform,
-  appId: string
-): Promise<PlatformCodeTables> {
-  return onPlatform(platform, () => api.codeTables(appId))
+export async function tablesFor(ctx: Ctx, api: PlatformFilingApi, appId: string): Promise<PlatformCodeTables> {
+  return onPlatform(api.platform, () => cachedCodeTables(ctx.deps, api, appId))
 }
 
 export async function assemble(
@@ -86,7 +91,8 @@ export async function assemble(
   api: PlatformFilingApi
 ): Promise<Assembled> {
   const platform = c.platform
-  const tables = await tablesFor(api, platform, c.appId)
+  const tables = await tablesFor(ctx, api, c.appId)
+  const face = await faceTaskFor(ctx, api, c.appId)
   const form = decryptForm(ctx.deps.keys, filing.form, filing._id)
   const today = shanghaiDate(ctx.now.getTime())
   const state = c.submission ?? emptySubmission()
@@ -94,14 +100,14 @@ export async function assemble(
   const media: Record<string, string> = {}
   for (const s of slots) if (state.media[s.slot]) media[s.slot] = state.media[s.slot].mediaId
   const now = toShanghaiIso(ctx.now.getTime())
-  const faceStatus = faceTaskStatusAt(faceTaskOf(state), now)
+  const faceStatus = faceTaskStatusAt(faceTaskOf(face), now)
   const input = {
     form,
     profile: filing.profile,
     media,
     today,
     extras: openExtras(ctx.deps.keys, filing._id, state),
-    ...(faceStatus === 'passed' && state.face ? { faceTaskId: state.face.taskId } : {})
+    ...(faceStatus === 'passed' && face ? { faceTaskId: face.taskId } : {})
   }
   const mapResult: MapResult<object> =
     platform === 'wechat' ? mapWechatApplication(input, tables) : mapDouyinRecord(input, tables)
@@ -113,7 +119,7 @@ export async function assemble(
     faceTask: faceStatus,
     stage: filing.progress.stage
   })
-  return { platform, form, tables, slots, state, mapResult, readiness }
+  return { platform, form, tables, slots, state, face, mapResult, readiness }
 }
 
 const sealedAad = (filingId: string, field: string) => `${filingId}:submission.extras.${field}`
@@ -187,7 +193,7 @@ export function submissionView(
     })),
     mappingFindings,
     platformFindings: a.state.platformFindings,
-    face: faceView(a.platform, a.state, 'owner', now),
+    face: faceView(a.platform, a.face, 'owner', now),
     readiness: {
       ready: a.readiness.ready,
       blockers: a.readiness.blockers.map(({ kind, message }) => ({ kind, message }))

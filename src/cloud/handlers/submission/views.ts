@@ -63,7 +63,6 @@ export interface SubmissionView {
 export interface SubmissionState {
   consentAt?: string
   media: Record<string, { mediaId: string; uploadedAt: string }>
-  face?: { taskId: string; status: Exclude<FaceStatus, 'none'>; expiresAt?: string; link?: string; startedAt: string }
   platformFindings: Finding[]
   submittedAt?: string
   withdrawnAt?: string
