@@ -17,12 +17,28 @@ import { systemClock } from '../../cloud/ports'
 import { readText } from '../platform-routes'
 import { SECURITY_HEADERS } from '../static-files'
 import { PlatformFake, type DouyinPushDelivery, type WechatPushDelivery } from './fake'
+import type { UploadFailure } from './fake-state'
 
 const aesKey = () =>
   randomBytes(32)
     .toString('base64')
     .replace(/[^A-Za-z0-9]/g, 'a')
     .slice(0, 43)
+
+/** The control page's issue-17 buttons → what the fake does. */
+const FILING_OPS: Record<
+  string,
+  'face_pass' | 'face_fail' | 'face_expire' | UploadFailure | 'cancel_confirm' | 'cancel_ignore'
+> = {
+  人脸核身完成: 'face_pass',
+  人脸核身失败: 'face_fail',
+  人脸核身过期: 'face_expire',
+  下次上传被拒: 'refuse',
+  下次上传中途断开: 'drop',
+  下次上传应答丢失: 'lost_answer',
+  注销短信已确认: 'cancel_confirm',
+  注销短信未回复: 'cancel_ignore'
+}
 
 export interface FakePlatforms {
   fake: PlatformFake
@@ -128,6 +144,33 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
     'filed'
   ]
 
+  /** Issue 17: the latest face task, uploads failing on demand, the 注销 SMS (see FILING_OPS). */
+  const filingRow = (platform: 'wechat' | 'douyin', appId: string) => {
+    const task = fake.latestFaceTask(platform, appId)
+    const ops = Object.keys(FILING_OPS).filter((op) => platform === 'wechat' || !op.startsWith('注销'))
+    const button = (op: string) =>
+      `<form method="post" action="${fakeBase}/action" style="display:inline">${hidden({ platform, appid: appId, op })}<button>${esc(op)}</button></form> `
+    return `人脸核身 ${task ? esc(task.slice(0, 12)) + '…' : '（未发起）'} · 照片 ${fake.media.countOf(appId)} 张<br>${ops.map(button).join('')}`
+  }
+  const filingAction = async (form: Record<string, string>): Promise<boolean> => {
+    const op = FILING_OPS[form.op ?? '']
+    const platform = form.platform === 'douyin' ? 'douyin' : 'wechat'
+    const appId = form.appid ?? ''
+    if (!op || !(platform === 'wechat' ? fake.wxApps.has(appId) : fake.dyApps.has(appId))) return false
+    const task = fake.latestFaceTask(platform, appId)
+    if (op === 'face_pass' || op === 'face_fail') {
+      if (!task) return true
+      if (platform === 'wechat') await deliverWx(fake.wechatFaceResult(task, op === 'face_pass'))
+      else await deliverDy(fake.douyinFaceResult(appId, task, op === 'face_pass' ? 'passed' : 'failed'))
+    } else if (op === 'face_expire') {
+      if (task && platform === 'wechat') fake.wechatFaceExpire(task)
+      else if (task) fake.douyinFaceExpire(appId, task)
+    } else if (op === 'cancel_confirm' || op === 'cancel_ignore')
+      fake.wechatFinishCancel(appId, op === 'cancel_confirm')
+    else fake.failNextUpload(appId, op)
+    return true
+  }
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, route: string): Promise<boolean> => {
     if (!route.startsWith('platform/fake')) return false
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -137,13 +180,14 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
     if (sub === '/wechat/cgi-bin/componentloginpage' || sub === '/wechat/safe/bindcomponent') {
       page(
         res,
-        `<h2>模拟微信授权</h2><form method="post" action="${fakeBase}/wechat/consent">${hidden(q)}<p>小程序 AppID <input name="appid" value="wxfake${randomBytes(5).toString('hex')}"></p><p><label><input type="checkbox" name="set18" checked> 权限集 18（开发与数据分析）</label></p><button>确认授权</button></form>`
+        `<h2>模拟微信授权</h2><form method="post" action="${fakeBase}/wechat/consent">${hidden(q)}<p>小程序 AppID <input name="appid" value="wxfake${randomBytes(5).toString('hex')}"></p><p><label><input type="checkbox" name="set18" checked> 权限集 18（开发与数据分析）</label></p><p>账号主体名称（可空） <input name="subject"></p><button>确认授权</button></form>`
       )
       return true
     }
     if (sub === '/wechat/consent' && req.method === 'POST') {
       const consent = fake.wechatConsent(form.pre_auth_code ?? '', form.appid ?? '', form.set18 ? [18] : [1])
       if ('error' in consent) return (page(res, `<p>${esc(consent.error)}</p>`), true)
+      fake.setSubjectName('wechat', form.appid ?? '', form.subject || undefined)
       const to = new URL(form.redirect_uri ?? '')
       to.searchParams.set('auth_code', consent.authCode)
       to.searchParams.set('expires_in', '600')
@@ -154,16 +198,18 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
     if (sub === '/douyin/authorize') {
       page(
         res,
-        `<h2>模拟抖音授权</h2><form method="post" action="${fakeBase}/douyin/consent"><p>小程序 AppID <input name="appid" value="ttfake${randomBytes(5).toString('hex')}"></p><button>确认授权</button></form>`
+        `<h2>模拟抖音授权</h2><form method="post" action="${fakeBase}/douyin/consent"><p>小程序 AppID <input name="appid" value="ttfake${randomBytes(5).toString('hex')}"></p><p>账号主体名称（可空） <input name="subject"></p><button>确认授权</button></form>`
       )
       return true
     }
     if (sub === '/douyin/consent' && req.method === 'POST') {
       const consent = fake.douyinConsent(form.appid ?? '')
+      fake.setSubjectName('douyin', form.appid ?? '', form.subject || undefined)
       redirect(res, consent.redirect || `${fakeBase}`)
       return true
     }
     if (sub === '/action' && req.method === 'POST') {
+      if (await filingAction(form)) return (redirect(res, fakeBase), true)
       if (form.platform === 'wechat' && fake.wxApps.has(form.appid ?? '')) {
         if (form.op === 'revoke') await deliverWx(fake.wechatRevoke(form.appid!))
         else if (WX_OPS[form.op ?? '']) {
@@ -189,13 +235,13 @@ export function startFakePlatforms(deps: Deps, publicBaseUrl: string): FakePlatf
               WX_OPS
             )
               .map((op) => button('wechat', a.appId, op))
-              .join('')}${button('wechat', a.appId, 'revoke')}</li>`
+              .join('')}${button('wechat', a.appId, 'revoke')}<br>${filingRow('wechat', a.appId)}</li>`
         )
         .join('')
       const dyRows = [...fake.dyApps.values()]
         .map(
           (a) =>
-            `<li><b>${esc(a.appId)}</b> ${a.status}${a.granted ? '' : '（已取消授权）'}<br>${DY_OPS.map((op) => button('douyin', a.appId, op)).join('')}${button('douyin', a.appId, 'revoke')}</li>`
+            `<li><b>${esc(a.appId)}</b> ${a.status}${a.granted ? '' : '（已取消授权）'}<br>${DY_OPS.map((op) => button('douyin', a.appId, op)).join('')}${button('douyin', a.appId, 'revoke')}<br>${filingRow('douyin', a.appId)}</li>`
         )
         .join('')
       page(

@@ -116,7 +116,7 @@ export class DouyinFilingApi implements PlatformFilingApi {
       const hints = douyinHintsFrom(err.detail.fullMessage)
       const message = hints.length
         ? '平台未受理这份备案信息，请按各项提示修改后重新提交'
-        : err.errmsg || '平台未受理这份备案信息'
+        : `平台暂未受理这份备案信息（错误码 ${err.errcode}），请稍后再试`
       return { ok: false, errcode: err.errcode, message, hints }
     }
   }

@@ -25,18 +25,7 @@ import {
 } from '../shared/http'
 import type { RateLimiter } from '../shared/rate-limit'
 import { UNCONFIRMED } from '../shared/unconfirmed'
-import type { AuthorizerGrant, WechatEntranceInfo } from './icp-types'
-
-export interface WechatComponentConfig {
-  componentAppId: string
-  componentSecret: string
-  /** https://api.weixin.qq.com in production; the fake's address in tests. */
-  apiBase: string
-  /** https://mp.weixin.qq.com in production. */
-  mpBase: string
-}
-
-export const WECHAT_HOSTS = { apiBase: 'https://api.weixin.qq.com', mpBase: 'https://mp.weixin.qq.com' }
+import type { AuthorizerGrant, WechatComponentConfig, WechatEntranceInfo, WechatIcpCall } from './icp-types'
 
 /** Refresh this long before the 2 h end (the doc suggests ~1 h 50 min). */
 export const TOKEN_MARGIN_MS = 10 * 60_000
@@ -46,12 +35,16 @@ const TOKEN_ERRORS = new Set([40001, 42001])
 /** The ICP permission sets: 18 (开发与数据分析) or 156 (ICP). */
 export const ICP_PERMISSION_SETS = [18, 156]
 
-export type { AuthorizerGrant, WechatAuditItem, WechatEntranceInfo } from './icp-types'
+export type {
+  AuthorizerGrant,
+  WechatAuditItem,
+  WechatComponentConfig,
+  WechatEntranceInfo,
+  WechatIcpCall
+} from './icp-types'
+export { WECHAT_HOSTS } from './icp-types'
 
 type Json = Record<string, unknown>
-
-/** A JSON call, or a multipart upload (the URL with the token is added by icpCall). */
-export type WechatIcpCall = { method: 'GET' | 'POST'; body?: Json } | { upload: Omit<PlatformUpload, 'url'> }
 
 export class WechatComponentClient {
   private readonly flights = new SingleFlight()
@@ -285,8 +278,8 @@ export class WechatComponentClient {
     const send = () => ('upload' in req ? this.http.upload(req.upload) : this.http.request(req))
     await this.limiter?.take(limit)
     let res = await send()
-    if (isTooFrequent(res.body)) {
-      // over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
+    if ((res.body as Json | undefined)?.errcode === 45011) {
+      // 45011, over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
       await this.deps.clock.sleep(1000)
       await this.limiter?.take(limit)
       res = await send()
@@ -304,9 +297,4 @@ export class WechatComponentClient {
     const seconds = Number(expiresIn) > 0 ? Number(expiresIn) : 7200
     return new Date(this.deps.clock.now().getTime() + seconds * 1000)
   }
-}
-
-/** 45011: API calls too frequent (per-second / per-minute limit). */
-function isTooFrequent(body: unknown): boolean {
-  return !!body && typeof body === 'object' && (body as Json).errcode === 45011
 }

@@ -103,10 +103,11 @@ export class WechatFilingApi implements PlatformFilingApi {
     } catch (err) {
       if (!(err instanceof PlatformError)) throw err
       const hints = hintsFrom(err.detail.hints)
+      // the platform's own text may be English (quota, state): the owner reads Chinese with the code for support
       const message =
         err.errcode === 86202
           ? '平台未受理这份备案申请，请按各项提示修改后重新提交'
-          : err.errmsg || '平台未受理这份备案申请'
+          : `平台暂未受理这份备案申请（错误码 ${err.errcode}），请稍后再试`
       return { ok: false, errcode: err.errcode, message, hints }
     }
   }

@@ -18,6 +18,8 @@ import { NedbStore } from '../../../../src/cloud/stores/nedb-store'
 import { createServerApp, type ServerApp } from '../../../../src/server/app'
 import { outboxSender } from '../../../../src/server/outbox'
 import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
+import { currentFaceTask, startFaceTask } from '../../../../src/cloud/platforms/face-tasks'
+import { filingApiFor } from '../../../../src/cloud/platforms/filing-apis'
 import { randomBytes } from 'crypto'
 import { FORM, PROFILE, RecordingLogger } from '../helpers'
 
@@ -96,6 +98,25 @@ it('connects through the fake consent page and follows the control page', async 
   await control('3 平台驳回') // pushed: synced at once
   const got = await call('filings', 'get', { id })
   expect((got as { data: { progress: { stage: string } } }).data.progress.stage).toBe('platform_rejected')
+})
+
+it('completes a face task and fails an upload from the control page (issue 17)', async () => {
+  const api = filingApiFor(deps.platforms, 'wechat', systemClock)!
+  const control = (op: string) =>
+    fetch(`${base}/api/platform/fake/action`, {
+      method: 'POST',
+      body: new URLSearchParams({ platform: 'wechat', appid: 'wxfakeapp00001', op }),
+      redirect: 'manual'
+    })
+  const task = await startFaceTask(deps, api, 'wxfakeapp00001', { provinceCode: '120000' })
+  expect(await (await fetch(`${base}/api/platform/fake`)).text()).toContain('人脸核身完成')
+  await control('人脸核身完成') // the push goes through the real event handler
+  expect(await currentFaceTask(deps, api, 'wxfakeapp00001')).toMatchObject({ taskId: task.taskId, status: 'passed' })
+  await control('下次上传被拒')
+  const photo = { slot: 's', platformType: 'icp_subject.principal_info.certificate_photo_front', certificateType: '2' }
+  const media = { ...photo, bytes: new Uint8Array([1, 2, 3]), fileName: 'a.jpg', mimeType: 'image/jpeg' }
+  await expect(api.uploadMedia('wxfakeapp00001', media)).rejects.toMatchObject({ errcode: 86201 })
+  expect((await api.uploadMedia('wxfakeapp00001', media)).mediaId).toMatch(/^wxmedia/)
 })
 
 it('answers `success` to a verified push and 400 to its replay or a forged one', async () => {
