@@ -202,6 +202,7 @@ describe('face check', () => {
     await env.ok(OWNER, 'submission', 'faceStatus', { id })
     const sms = await env.ok(OWNER, 'submission', 'startFace', { id, via: 'sms' })
     expect(sms.link).toBeUndefined()
+    expect(sms.instruction).toContain('短信')
     expect(api.faceStarts[1]).toEqual({ provinceCode: '120000', smsPhone: SAMPLE_FORM.appPrincipal.mobile })
   })
 })

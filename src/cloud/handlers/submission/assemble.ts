@@ -50,6 +50,7 @@ export function faceTaskOf(record: FaceTaskRecord | undefined): FaceTaskState | 
   return {
     taskId: record.taskId,
     status: record.status,
+    channel: record.channel,
     ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
     ...(record.url ? { url: record.url } : {})
   }
