@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const FUNCTIONS = ['filings', 'subscriptions', 'invites', 'reminders', 'connector', 'platform']
+const FUNCTIONS = ['filings', 'subscriptions', 'invites', 'reminders', 'connector', 'platform', 'submission']
 
 const started = Date.now()
 for (const name of FUNCTIONS) {

@@ -17,6 +17,7 @@ import { listInvites } from './handlers/invites/list'
 import { revokeInvite } from './handlers/invites/revoke'
 import { recordSubscriptions } from './handlers/subscriptions/record'
 import { subscriptionStatus } from './handlers/subscriptions/status'
+import { SUBMISSION_ACTIONS } from './handlers/submission/actions'
 
 export const FILINGS_ACTIONS = {
   create: createFiling,
@@ -48,7 +49,8 @@ export const CLIENT_FUNCTIONS = {
   filings: FILINGS_ACTIONS,
   subscriptions: SUBSCRIPTIONS_ACTIONS,
   invites: INVITES_ACTIONS,
-  connector: CONNECTOR_ACTIONS
+  connector: CONNECTOR_ACTIONS,
+  submission: SUBMISSION_ACTIONS
 }
 
 export type FunctionName = keyof typeof CLIENT_FUNCTIONS
@@ -58,4 +60,5 @@ export interface ApiContract {
   subscriptions: ContractOf<typeof SUBSCRIPTIONS_ACTIONS>
   invites: ContractOf<typeof INVITES_ACTIONS>
   connector: ContractOf<typeof CONNECTOR_ACTIONS>
+  submission: ContractOf<typeof SUBMISSION_ACTIONS>
 }

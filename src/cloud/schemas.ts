@@ -209,3 +209,49 @@ export const invitesSchemas = {
 }
 
 export const loginSchema = z.object({ code: z.string().min(1).max(128) }).strict()
+
+/** Largest photo the platforms take (2 MB, src/domain/photo/rules.ts) as base64: 4 characters per 3 bytes. */
+export const MAX_MEDIA_BYTES = 2 * 1024 * 1024
+export const MAX_MEDIA_BASE64 = Math.ceil(MAX_MEDIA_BYTES / 3) * 4
+
+/** 提交备案 through the platform's API (issue 17): photos pass through as base64, nothing of them is kept. */
+export const submissionSchemas = {
+  prepare: z.object({ id: recordId }).strict(),
+  uploadMedia: z
+    .object({
+      id: recordId,
+      /** A MediaSlot of the domain (checked against the slots this filing needs). */
+      slot: z.string().regex(/^[a-z_]{1,48}$/, { message: '材料编号格式不正确' }),
+      fileName: text(100),
+      mimeType: z.enum(['image/jpeg', 'image/png']),
+      dataBase64: z
+        .string()
+        .min(4)
+        .max(MAX_MEDIA_BASE64, { message: '照片不能超过 2 MB' })
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: '照片内容格式不正确' }),
+      /** The separate consent "what is sent where" (the page shows it before the first upload). */
+      consent: z.literal(true)
+    })
+    .strict(),
+  /** Douyin: 'qr' = a recognition link shown as a QR code, 'sms' = Douyin texts the link (10 a day). */
+  startFace: z.object({ id: recordId, via: z.enum(['qr', 'sms']).optional() }).strict(),
+  faceStatus: z.object({ id: recordId }).strict(),
+  submit: z.object({ id: recordId }).strict(),
+  withdraw: z.object({ id: recordId }).strict(),
+  cancel: z.object({ id: recordId, kind: z.enum(['owner', 'mini_program', 'access']) }).strict(),
+  /** Facts the platform asks for that the form does not hold ('' clears one). */
+  saveExtras: z
+    .object({
+      id: recordId,
+      extras: z
+        .object({
+          ownerPrincipalIdValidFrom: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+          appPrincipalIdValidFrom: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+          legalPersonName: text(64),
+          legalPersonIdNumber: text(32)
+        })
+        .partial()
+        .strict()
+    })
+    .strict()
+}

@@ -29,7 +29,9 @@ export const FILING_PACKAGE = {
     /** Invite the legal representative / principal. */
     invite: 'invite/index',
     /** 连接小程序: authorise the assistant to follow the filing on the platform (`?id=<filing>`). */
-    connect: 'connect/index'
+    connect: 'connect/index',
+    /** 提交备案 through the platform's API: consent, photos, face check, submit / 撤回 / 注销 (`?id=<filing>`). */
+    submit: 'submit/index'
   }
 } as const
 

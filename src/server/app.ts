@@ -18,6 +18,7 @@ import { outboxFor } from './outbox'
 import { handlePlatformRoute } from './platform-routes'
 import { connectionsOf, syncConnection } from '../cloud/platforms/sync'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
+import { MAX_MEDIA_BASE64 } from '../cloud/schemas'
 
 export interface ServerAppOptions {
   deps: Deps
@@ -57,6 +58,9 @@ class BodyError extends Error {
     super('bad body')
   }
 }
+
+/** The `submission` function's limit: one photo of at most 2 MB as base64 plus its JSON envelope. */
+export const MEDIA_BODY_BYTES = MAX_MEDIA_BASE64 + 16 * 1024
 
 /** Past this much, an over-size body is not drained any further: answer 413 and drop the connection. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
@@ -189,7 +193,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     }
     if (req.method !== 'POST') return sendJson(res, fail('NOT_FOUND', '接口不存在'))
     if (!isJson(req)) throw new BodyError(415)
-    const body = await readJson(req, maxBody)
+    // 提交备案 carries one photo as base64 (≤ 2 MB → ≤ 2.7 MB of text); every other call stays small
+    const body = await readJson(req, route === 'submission' ? Math.max(maxBody, MEDIA_BODY_BYTES) : maxBody)
     if (route === 'login') {
       const refused = overAddressLimit('login', req)
       if (refused) return sendJson(res, refused)

@@ -195,7 +195,17 @@ export const api = {
   ]),
   subscriptions: client('subscriptions', ['record', 'status']),
   invites: client('invites', ['create', 'accept', 'revoke', 'list']),
-  connector: client('connector', ['connect', 'status', 'disconnect', 'readNotices', 'agency'])
+  connector: client('connector', ['connect', 'status', 'disconnect', 'readNotices', 'agency']),
+  submission: client('submission', [
+    'prepare',
+    'uploadMedia',
+    'startFace',
+    'faceStatus',
+    'submit',
+    'withdraw',
+    'cancel',
+    'saveExtras'
+  ])
 }
 
 /** Forgets the HTTP session (after `purge`, or to switch users on H5); `device` also drops the H5 device id. */

@@ -9,6 +9,7 @@ import { runSelfCheck } from '../../domain/selfCheck'
 import { todayInShanghai } from '../../domain/time'
 import type { Finding, Severity } from '../../domain/types'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
+import { connectorPlatformOf } from '../../services/connector'
 import { currentFilingId } from '../../services/filings'
 import { restoreForm, unlockRestored, type RestoredForm } from '../../services/form-draft'
 import { goBack, openPage } from '../../services/navigation'
@@ -102,6 +103,8 @@ export default function CheckResultPage() {
   }
 
   const errors = count('error')
+  // a WeChat or Douyin filing of the owner can go to the platform from here (issue 17)
+  const onlineSubmit = filing?.access === 'owner' && !!connectorPlatformOf(filing.profile.platform)
   const warnings = count('warning')
 
   return (
@@ -140,6 +143,17 @@ export default function CheckResultPage() {
               ? '警告不一定会被驳回，但值得逐条确认。确认无误后就可以去平台提交了。'
               : '所有能自动检查的项目都通过了。对照下方清单再核对一遍，然后去平台提交，并在进度页记下提交时间。'}
         </Text>
+        {errors === 0 && onlineSubmit ? (
+          <Button
+            className='check-result__submit'
+            type='primary'
+            fill='outline'
+            block
+            onClick={() => openPage(withQuery(ROUTES.submit, { id: filing?.id }))}
+          >
+            通过备案助手在线提交
+          </Button>
+        ) : null}
         {restored.fromDraft ? <Text className='check-result__note'>已包含手机上尚未同步的修改。</Text> : null}
         {restored.sealed === 'locked' ? (
           <Text className='check-result__note'>手机上加密保存的敏感信息修改联网后才能计入，当前按云端的版本检查。</Text>

@@ -206,6 +206,19 @@ export default function ProgressPage() {
             onClick={() => openPage(withQuery(ROUTES.connect, { id: filing.id }))}
           />
         ) : null}
+        {connectorPlatformOf(profile.platform) ? (
+          <Cell
+            className='progress__submit'
+            title={isOwner ? '在线提交备案' : '人脸核身'}
+            description={
+              isOwner
+                ? '照片上传、负责人人脸核身、提交和撤回，都通过平台接口完成'
+                : '主办方发起人脸核身后，这里告诉你在手机上做什么、截止到什么时候'
+            }
+            clickable
+            onClick={() => openPage(withQuery(ROUTES.submit, { id: filing.id }))}
+          />
+        ) : null}
         {inviteOffered ? (
           <Cell
             className='progress__invite'

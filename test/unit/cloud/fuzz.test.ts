@@ -60,6 +60,23 @@ async function samples(env: TestEnv): Promise<Record<string, Record<string, Samp
       disconnect: { id },
       readNotices: { id },
       agency: { stages: ['platform_review'] }
+    },
+    submission: {
+      prepare: { id },
+      uploadMedia: {
+        id,
+        slot: 'owner_certificate',
+        fileName: 'a.jpg',
+        mimeType: 'image/jpeg',
+        dataBase64: '/9j/4AAQ',
+        consent: true
+      },
+      startFace: { id, via: 'qr' },
+      faceStatus: { id },
+      submit: { id },
+      withdraw: { id },
+      cancel: { id, kind: 'mini_program' },
+      saveExtras: { id, extras: { appPrincipalIdValidFrom: '2012-08-15', legalPersonName: '李明远' } }
     }
   }
 }
