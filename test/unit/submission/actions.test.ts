@@ -22,7 +22,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 )
 
 async function setUp(platform: 'wechat' | 'douyin' = 'wechat', profile = SAMPLE_PROFILE) {
-  const env = makeEnv('nedb')
+  const env = makeEnv('wx')
   const api = new StubFilingApi(platform)
   env.deps.platforms = {
     [platform]: { client: {}, push: {}, filing: api },
