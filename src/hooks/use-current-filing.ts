@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '../services/page-hooks'
 import type { FilingView } from '../services/api-types'
 import { loadFiling, type LoadResult } from '../services/current-filing'
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import LoadState from '../../components/load-state'
 import PageShell from '../../components/page-shell'
@@ -11,7 +10,7 @@ import type { Finding, Severity } from '../../domain/types'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { currentFilingId } from '../../services/filings'
 import { restoreForm, unlockRestored, type RestoredForm } from '../../services/form-draft'
-import { goBack, openPage } from '../../services/navigation'
+import { goBack, openPage, previousPageRoute } from '../../services/navigation'
 import { SEVERITY_LABELS, fullFieldLabel, isSensitivePath, sectionOfPath } from '../self-check/fields'
 import { requestFieldFocus } from '../self-check/focus-request'
 import { NewFilingButton } from '../../components/filing-gate'
@@ -29,14 +28,7 @@ const MANUAL_CHECKS = [
 /** Back to the open self-check page when there is one (it keeps its state), else a new one at the field. */
 function openSelfCheck(finding?: Finding): void {
   const target = finding ? { section: sectionOfPath(finding.field), field: finding.field } : {}
-  let previousRoute = ''
-  try {
-    const pages = Taro.getCurrentPages()
-    previousRoute = (pages[pages.length - 2] as { route?: string } | undefined)?.route ?? ''
-  } catch {
-    previousRoute = ''
-  }
-  if (previousRoute.includes('filing/self-check')) {
+  if (previousPageRoute().includes('filing/self-check')) {
     if (finding) requestFieldFocus(target)
     goBack()
   } else openPage(withQuery(ROUTES.selfCheck, target))

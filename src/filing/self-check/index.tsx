@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '../../services/page-hooks'
 import ConflictDialog from '../../components/conflict-dialog'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
