@@ -51,7 +51,15 @@ export const profileSchema = z
         appName: text(64).optional(),
         appDescription: text(500).optional()
       })
-      .strict()
+      .strict(),
+    // 已有主体备案号 (新增 under an owner on record) and, for 注销, which kind, the number and the AppID
+    existingOwnerFilingNumber: text(40).optional(),
+    cancelKind: z.enum(['owner', 'mini_program', 'access']).optional(),
+    cancelFilingNumber: text(40).optional(),
+    appId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{0,40}$/)
+      .optional()
   })
   .strict()
 

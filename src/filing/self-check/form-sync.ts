@@ -16,6 +16,7 @@ import {
   type DraftWriteResult
 } from '../../services/form-draft'
 import { setPath } from './fields'
+import { answersAfterEdit, filingTitle, formAfterEdit, prefilled } from './form-answers'
 import type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
 
 export type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
@@ -48,6 +49,8 @@ export class FormSync {
   private retryDelay = RETRY_MIN_MS
   private conflict: FilingView | null = null
   private latestWrite?: DraftWriteResult
+  /** The answers changed with the form (a renamed app, another province) and the server does not have them yet. */
+  private answersDirty = false
 
   constructor(private readonly on: SyncListeners) {}
 
@@ -69,8 +72,9 @@ export class FormSync {
     )
     if (!restored) return
     this.initialisedFor = filingId
+    const form = prefilled(restored.form, restored.profile)
     this.snap = {
-      form: restored.form,
+      form,
       baseVersion: restored.baseVersion,
       profile: restored.profile,
       sealed: restored.sealed,
@@ -83,7 +87,14 @@ export class FormSync {
       const s = this.snap
       if (key && s && this.latestWrite?.sensitive === 'memory' && this.id === filingId) this.writeDraft(s)
     })
-    if (!restored.fromDraft) return
+    if (!restored.fromDraft) {
+      // the wizard's answers were not in the form yet (a filing made before the form held them): send them
+      if (!sameForm(form, restored.form)) {
+        this.dirty = true
+        this.schedule(SYNC_DEBOUNCE_MS)
+      }
+      return
+    }
     this.dirty = true
     if (restored.sealed === 'locked') {
       this.report({ kind: 'saved-locally' })
@@ -100,7 +111,12 @@ export class FormSync {
   edit(path: string, value: unknown, readOnly: boolean): void {
     const s = this.snap
     if (!s || !this.id || readOnly || this.conflict) return
-    s.form = setPath(s.form, path, value)
+    s.form = formAfterEdit(setPath(s.form, path, value), s.profile)
+    const answers = answersAfterEdit(s.form, s.profile)
+    if (answers) {
+      s.profile = answers
+      this.answersDirty = true
+    }
     this.revision++
     this.dirty = true
     // on the device first, synchronously: nothing after this line can lose the edit
@@ -196,13 +212,20 @@ export class FormSync {
     this.inFlight = true
     const sentRevision = this.revision
     this.report({ kind: 'syncing' })
-    const result = await syncFormDraft(id, s.baseVersion, s.form)
+    const sentAnswers = this.answersDirty && s.profile ? s.profile : undefined
+    const result = await syncFormDraft(
+      id,
+      s.baseVersion,
+      s.form,
+      sentAnswers ? { profile: sentAnswers, title: filingTitle(sentAnswers) } : undefined
+    )
     this.inFlight = false
     if (this.snap !== s) return
     switch (result.kind) {
       case 'synced':
         s.baseVersion = result.version
         this.retryDelay = RETRY_MIN_MS
+        if (sentAnswers === s.profile) this.answersDirty = false
         if (this.revision === sentRevision) {
           clearFormDraft(id)
           this.dirty = false
