@@ -12,6 +12,8 @@ export interface Check {
 
 export type PlatformId = 'weapp' | 'tt' | 'alipay'
 export type FilingType = 'new' | 'change' | 'cancel'
+/** What a 注销 removes: the owner and all its services (注销主体), one mini-program (注销小程序), or only its access (取消接入). */
+export type CancelKind = 'owner' | 'mini_program' | 'access'
 export type OwnerType =
   'individual' | 'enterprise' | 'individual_business' | 'government' | 'institution' | 'social_org'
 
@@ -54,6 +56,17 @@ export interface FilingProfile {
   /** Industries the mini-program really operates in (needs approval documents). */
   industries: IndustryId[]
   texts: FilingTexts
+  /**
+   * The owner's existing 主体备案号 (e.g. 京ICP备12345678号, from a website, an app or another mini-program): the filing
+   * is then 新增 under that owner, and the identity data must match the existing record exactly.
+   */
+  existingOwnerFilingNumber?: string
+  /** 注销 only: which kind of cancellation. */
+  cancelKind?: CancelKind
+  /** 注销 only: the number to cancel (the owner's number for 注销主体, the mini-program's …-NX otherwise). */
+  cancelFilingNumber?: string
+  /** The mini-program's AppID (注销小程序 / 取消接入 need it). */
+  appId?: string
 }
 
 /** 'YYYY-MM-DD' or the literal 长期 for a permanent certificate. */

@@ -99,3 +99,16 @@ export const PLATFORMS: Record<PlatformId, PlatformRules> = {
 export const SMS_WINDOW_HOURS = 24
 /** The legal maximum of the provincial review, in working days. */
 export const ADMIN_REVIEW_LEGAL_MAX_DAYS = 20
+
+export interface RemarkRule {
+  min: number
+  max: number
+  /** false: the platform has not published a length; WeChat's 20–200 is applied as the safe choice. */
+  published: boolean
+}
+
+/** The 备注 (service description) length a platform accepts, for the self-check and the page's counter. */
+export function remarkRule(platform: PlatformId): RemarkRule {
+  const { min, max, published } = PLATFORMS[platform].descriptionLength
+  return { min, max, published }
+}

@@ -7,7 +7,7 @@ import type { ProvinceCode } from '../types'
 import type { DayRange } from './platforms'
 import { ADMIN_REVIEW_LEGAL_MAX_DAYS } from './platforms'
 import { REGIONS, type Region } from './regions'
-import { RULES_CHECKED_ON, SOURCE } from './sources'
+import { RULES_CHECKED_ON } from './sources'
 
 /** 'required' = must be the legal representative; 'authorization' = someone else with a 授权书; 'unspecified' = no published rule. */
 export type LegalRepRule = 'required' | 'authorization' | 'unspecified'
@@ -19,10 +19,21 @@ export interface ExtraCommitment {
   when: 'always' | 'finance'
 }
 
+/** One published (or, with `published: false`, unconfirmed) rule of a province, with where it comes from. */
+export interface ProvinceRuleEntry {
+  text: string
+  source: string
+  checkedOn: string
+  /** false: no administration or provider states it; the text says 未公布 and what we suggest instead. */
+  published: boolean
+}
+
 export interface ProvinceRules extends Region {
   /** The administration that reviews filings of owners with certificates from this province. */
   bureau: string
   ownerPrincipal: LegalRepRule
+  /** 沪: why a 授权书 does not help when the owner principal must be the legal representative. */
+  ownerPrincipalNote?: string
   appPrincipal: LegalRepRule
   /** 皖: the owner principal and the mini-program principal must be the same person. */
   samePrincipalRequired: boolean
@@ -41,17 +52,45 @@ export interface ProvinceRules extends Region {
   crossCityForbidden: boolean
   /** How a 个体工商户 without a trade name is entered. */
   individualBusinessNaming?: string
+  /** 浙: a 个体工商户 without a trade name is named “经营者姓名” + this suffix. */
+  individualBusinessNameSuffix?: string
   extraCommitments: ExtraCommitment[]
   /** 管局审核 in working days; estimated unless the provider guides give a figure. */
   adminReviewDays: DayRange
-  /** The province's published rules in plain Chinese, for the user. Empty when `noSpecialRule`. */
-  rules: string[]
+  /** The province's rules in plain Chinese, each with its own source and date. Empty when `noSpecialRule`. */
+  rules: ProvinceRuleEntry[]
   noSpecialRule: boolean
+  /** Where this province's rules were read (the providers' page for this province). */
   source: string
   checkedOn: string
 }
 
-type Overrides = Partial<Omit<ProvinceRules, keyof Region | 'bureau' | 'source' | 'checkedOn' | 'noSpecialRule'>>
+/** A rule as written in OVERRIDES: a published text, or an unconfirmed one wrapped by `unpublished`. */
+type RuleText = string | { unpublished: string; source: string }
+
+type Overrides = Partial<
+  Omit<ProvinceRules, keyof Region | 'bureau' | 'source' | 'checkedOn' | 'noSpecialRule' | 'rules'>
+> & { rules?: RuleText[] }
+
+/** A rule no administration has published: worded 「…未公布，建议…」, citing where the figure comes from. */
+const unpublished = (text: string, source: string): RuleText => ({ unpublished: text, source })
+
+const REVIEW_TIME_SOURCE = '服务商和用户反馈的审核时长（管局未公布）'
+const FAST_REVIEW_RULE = unpublished(
+  '管局审核时长未公布，服务商反馈通常3–4个工作日，建议按法定最长20个工作日安排',
+  REVIEW_TIME_SOURCE
+)
+
+/** Where a province's rules were read: the cloud providers' page for that province. */
+function provinceSource(r: Region): string {
+  const page = PROVINCE_PAGES[r.code]
+  return `阿里云、腾讯云等云服务商公开的《${r.shortName}备案规则》（2024–2025）${page ? `：${page}` : ''}`
+}
+
+/** Provider pages we have read ourselves; the others are cited by title. */
+const PROVINCE_PAGES: Record<ProvinceCode, string> = {
+  '15': 'https://help.aliyun.com/zh/icp-filing/basic-icp-service/user-guide/icp-filing-regulations-for-nei-mongol'
+}
 
 const DEFAULT_ADMIN_REVIEW: DayRange = { min: 1, typical: 10, max: ADMIN_REVIEW_LEGAL_MAX_DAYS, estimated: true }
 const FAST_ADMIN_REVIEW: DayRange = { min: 1, typical: 4, max: ADMIN_REVIEW_LEGAL_MAX_DAYS, estimated: true }
@@ -93,6 +132,7 @@ const OVERRIDES: Record<ProvinceCode, Overrides> = {
   },
   '31': {
     ownerPrincipal: 'required',
+    ownerPrincipalNote: '非法定代表人即使有授权书也不能担任主体负责人',
     outOfProvinceIndividual: 'residence_permit',
     residencePermitNote: '本市居住证，剩余有效期一个月以上',
     extraCommitments: [{ id: 'shanghai_commitment', title: '上海市互联网信息服务备案承诺书', when: 'always' }],
@@ -101,13 +141,14 @@ const OVERRIDES: Record<ProvinceCode, Overrides> = {
       '主体负责人必须是法定代表人，非法定代表人即使有授权书也不能担任主体负责人',
       '外省户籍个人需提供上海市居住证（有效期一个月以上）',
       '需提供上海管局要求的承诺书',
-      '管局审核通常3–4个工作日'
+      FAST_REVIEW_RULE
     ]
   },
   '33': {
     ownerPrincipal: 'required',
     outOfProvinceIndividual: 'residence_permit',
     individualBusinessNaming: '无字号的个体工商户，主办单位名称填写“经营者姓名（个体工商户）”',
+    individualBusinessNameSuffix: '（个体工商户）',
     rules: [LEGAL_REP_OWNER, '外省户籍个人需提供浙江省居住证', '无字号的个体工商户，名称填写“经营者姓名（个体工商户）”']
   },
   '34': {
@@ -180,7 +221,7 @@ const OVERRIDES: Record<ProvinceCode, Overrides> = {
     ownerPrincipal: 'required',
     outOfProvinceIndividual: 'not_accepted',
     adminReviewDays: FAST_ADMIN_REVIEW,
-    rules: [LEGAL_REP_OWNER, '不接受外省户籍个人备案', '管局审核通常3–4个工作日']
+    rules: [LEGAL_REP_OWNER, '不接受外省户籍个人备案', FAST_REVIEW_RULE]
   },
   '65': {
     ownerPrincipal: 'required',
@@ -198,11 +239,17 @@ function bureauName(r: Region): string {
 export const PROVINCES: Record<ProvinceCode, ProvinceRules> = Object.fromEntries(
   REGIONS.map((r) => {
     const o = OVERRIDES[r.code] ?? {}
-    const rules = o.rules ?? []
+    const source = provinceSource(r)
+    const rules = (o.rules ?? []).map((t): ProvinceRuleEntry =>
+      typeof t === 'string'
+        ? { text: t, source, checkedOn: RULES_CHECKED_ON, published: true }
+        : { text: t.unpublished, source: t.source, checkedOn: RULES_CHECKED_ON, published: false }
+    )
     const province: ProvinceRules = {
       ...r,
       bureau: bureauName(r),
       ownerPrincipal: o.ownerPrincipal ?? 'unspecified',
+      ownerPrincipalNote: o.ownerPrincipalNote,
       appPrincipal: o.appPrincipal ?? 'unspecified',
       samePrincipalRequired: o.samePrincipalRequired ?? false,
       remarkWhenNotLegalRep: o.remarkWhenNotLegalRep ?? false,
@@ -213,11 +260,12 @@ export const PROVINCES: Record<ProvinceCode, ProvinceRules> = Object.fromEntries
       phoneBillMonths: o.phoneBillMonths,
       crossCityForbidden: o.crossCityForbidden ?? false,
       individualBusinessNaming: o.individualBusinessNaming,
+      individualBusinessNameSuffix: o.individualBusinessNameSuffix,
       extraCommitments: o.extraCommitments ?? [],
       adminReviewDays: o.adminReviewDays ?? DEFAULT_ADMIN_REVIEW,
       rules,
       noSpecialRule: rules.length === 0,
-      source: SOURCE.providerProvinceRules,
+      source,
       checkedOn: RULES_CHECKED_ON
     }
     return [r.code, province]
