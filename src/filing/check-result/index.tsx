@@ -13,6 +13,8 @@ import { restoreForm, unlockRestored, type RestoredForm } from '../../services/f
 import { goBack, openPage, previousPageRoute } from '../../services/navigation'
 import { SEVERITY_LABELS, fullFieldLabel, isSensitivePath, sectionOfPath } from '../self-check/fields'
 import { requestFieldFocus } from '../self-check/focus-request'
+import { prefilled } from '../self-check/form-answers'
+import { findingsForLayout } from '../../domain/filing-form'
 import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
@@ -65,7 +67,9 @@ export default function CheckResultPage() {
   const today = useMemo(() => todayInShanghai(), [])
   const findings = useMemo(() => {
     if (!restored) return []
-    const all = runSelfCheck(restored.form, { profile: restored.profile, today })
+    // the form as self-check shows it: the wizard's answers filled in, an individual's findings on the person's fields
+    const form = prefilled(restored.form, restored.profile)
+    const all = findingsForLayout(runSelfCheck(form, { profile: restored.profile, today }), restored.profile?.ownerType)
     // masked values would fail their own format checks: an invited principal sees the rest
     return masked ? all.filter((f) => !isSensitivePath(f.field)) : all
   }, [restored, today, masked])

@@ -87,14 +87,8 @@ export class FormSync {
       const s = this.snap
       if (key && s && this.latestWrite?.sensitive === 'memory' && this.id === filingId) this.writeDraft(s)
     })
-    if (!restored.fromDraft) {
-      // the wizard's answers were not in the form yet (a filing made before the form held them): send them
-      if (!sameForm(form, restored.form)) {
-        this.dirty = true
-        this.schedule(SYNC_DEBOUNCE_MS)
-      }
-      return
-    }
+    // answers filled in on opening go to the server with the first edit (the check-result page fills them the same way)
+    if (!restored.fromDraft) return
     this.dirty = true
     if (restored.sealed === 'locked') {
       this.report({ kind: 'saved-locally' })
@@ -213,12 +207,9 @@ export class FormSync {
     const sentRevision = this.revision
     this.report({ kind: 'syncing' })
     const sentAnswers = this.answersDirty && s.profile ? s.profile : undefined
-    const result = await syncFormDraft(
-      id,
-      s.baseVersion,
-      s.form,
-      sentAnswers ? { profile: sentAnswers, title: filingTitle(sentAnswers) } : undefined
-    )
+    const result = sentAnswers
+      ? await syncFormDraft(id, s.baseVersion, s.form, { profile: sentAnswers, title: filingTitle(sentAnswers) })
+      : await syncFormDraft(id, s.baseVersion, s.form)
     this.inFlight = false
     if (this.snap !== s) return
     switch (result.kind) {

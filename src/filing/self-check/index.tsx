@@ -154,7 +154,11 @@ export default function SelfCheckPage() {
       className='self-check'
       footer={readOnly ? undefined : <SyncFooter status={editor.status} onStart={startCheck} onResults={openResults} />}
     >
-      <IntroCard title={profile ? filingTitle(profile) : current.filing?.title} readOnly={readOnly} counts={check.showAll ? counts : undefined} />
+      <IntroCard
+        title={profile ? filingTitle(profile) : current.filing?.title}
+        readOnly={readOnly}
+        counts={check.showAll ? counts : undefined}
+      />
       <EditorNotices
         readOnly={readOnly}
         consent={consent.consent}

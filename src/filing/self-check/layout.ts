@@ -24,9 +24,7 @@ function sectionInfo(layout: FormSectionLayout, individual: boolean): SectionInf
 
 /** The controls of a layout's fields, with the layout's labels; detail rows a control adds (approvals) stay after it. */
 function specsFor(layout: FormSectionLayout, form: FilingForm, profile: FilingProfile): FieldSpec[] {
-  const sections = [...new Set(layout.fields.map((f) => sectionOfPath(f.path)))].filter(
-    (s): s is FormSection => !!s
-  )
+  const sections = [...new Set(layout.fields.map((f) => sectionOfPath(f.path)))].filter((s): s is FormSection => !!s)
   const available = sections.flatMap((s) => sectionSpecs(s, form, profile))
   const byPath = new Map(available.map((spec) => [spec.path, spec]))
   const shown: FieldSpec[] = []

@@ -8,14 +8,7 @@ import { useRouter } from '../../services/page-hooks'
 import { openPage } from '../../services/navigation'
 import { createFiling } from '../../services/filings'
 import { clearWizardDraft, wizardClientRef } from '../../services/drafts'
-import {
-  isPlatformId,
-  missingForStep,
-  stepTitle,
-  wizardSteps,
-  type WizardAnswers,
-  type WizardStepId
-} from './answers'
+import { isPlatformId, missingForStep, stepTitle, wizardSteps, type WizardAnswers, type WizardStepId } from './answers'
 import { DeadEndCard } from './dead-end'
 import { PlatformStep, RegionStep } from './steps'
 import { CancelTextsStep, IndustriesStep, TextsStep } from './steps-texts'

@@ -163,7 +163,9 @@ export default function MaterialsPage() {
                   status={statuses.statusOf(item.id)}
                   onStatus={canEdit ? (status) => void statuses.setStatus(item.id, status) : undefined}
                   onCheckPhoto={
-                    hasPhotoToCheck(item) ? () => openPage(withQuery(ROUTES.photoCheck, { material: item.id })) : undefined
+                    hasPhotoToCheck(item)
+                      ? () => openPage(withQuery(ROUTES.photoCheck, { material: item.id }))
+                      : undefined
                   }
                   onShowTemplate={item.template ? () => setTemplateItem(item) : undefined}
                 />
