@@ -42,7 +42,8 @@ const H5_POPUP_STYLE =
   runtimePlatform() === 'h5' ? { paddingBottom: 'calc(16px + 50px + env(safe-area-inset-bottom))' } : undefined
 
 export default function MaterialsPage() {
-  const current = useCurrentFiling()
+  // the filing that most needs the user now (an open SMS window first), not the one opened last
+  const current = useCurrentFiling({ mostUrgent: true })
   const { filing, replace } = current
   const statuses = useMaterialStatuses(filing, replace)
   const [templateItem, setTemplateItem] = useState<ChecklistItem>()
