@@ -52,13 +52,13 @@ export const profileSchema = z
         appDescription: text(500).optional()
       })
       .strict(),
-    // 已有主体备案号 (新增 under an owner on record) and, for 注销, which kind, the number and the AppID
+    // 已有主体备案号 and the 注销 details; their format is the domain's check (parseFilingNumber)
     existingOwnerFilingNumber: text(40).optional(),
     cancelKind: z.enum(['owner', 'mini_program', 'access']).optional(),
     cancelFilingNumber: text(40).optional(),
     appId: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{0,40}$/)
+      .regex(/^[A-Za-z0-9_-]{0,40}$/, { message: 'AppID 格式不正确' })
       .optional()
   })
   .strict()

@@ -70,7 +70,7 @@ function legalRepRequired(profile: FilingProfile, province: ProvinceRules): Dead
   return {
     code: 'PROVINCE_LEGAL_REP_REQUIRED',
     step: 'principal',
-    reason: `${bureau}要求主体负责人必须是法定代表人${province.ownerPrincipalNote ? `：${province.ownerPrincipalNote}` : '，授权书不能代替'}`,
+    reason: `${bureau}要求主体负责人必须是法定代表人，${province.ownerPrincipalNote ?? '授权书不能代替'}`,
     alternatives: [
       { label: '由法定代表人担任主体负责人', patch: { ownerPrincipalIsLegalRep: true }, step: 'principal' }
     ],

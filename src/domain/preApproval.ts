@@ -16,9 +16,22 @@ const KEYWORDS: { industry: IndustryId; keyword: string }[] = INDUSTRY_IDS.flatM
 
 const normalize = (text: string) => text.replace(/\s+/g, '').toUpperCase()
 
-/** Every keyword hit in a text, in the order of the industry list. */
+/**
+ * Mentions a text rules out are not hits: business scopes routinely say 「（不含教育培训活动）」「不从事…」
+ * 「除依法须经批准的项目外」. A negation runs to the end of its clause (、 joins items inside it); 除…外 to its 外.
+ */
+const NEGATED_CLAUSE =
+  /(?:不含|不包含|不包括|不得从事|不从事|不涉及|不提供|不开展|不经营|不得开展|不得经营)[^。；;，,）)\n]*/g
+const EXCEPT_CLAUSE = /除[^。；;，,（）()\n]*?外/g
+
+/** The text without its negated mentions; a separator keeps the pieces around them from joining into a word. */
+export function withoutNegatedMentions(text: string): string {
+  return text.replace(NEGATED_CLAUSE, '｜').replace(EXCEPT_CLAUSE, '｜')
+}
+
+/** Every keyword hit in a text, in the order of the industry list; negated mentions do not count. */
 export function findPreApprovalKeywords(text: string): { industry: IndustryId; keyword: string }[] {
-  const t = normalize(text ?? '')
+  const t = normalize(withoutNegatedMentions(text ?? ''))
   if (!t) return []
   return KEYWORDS.filter((k) => t.includes(k.keyword))
 }

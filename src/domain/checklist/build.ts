@@ -4,12 +4,12 @@
  */
 import type { ChecklistItem, FilingProfile, MaterialSection } from '../types'
 import { MATERIALS, type MaterialId } from '../rules/materials'
-import { OWNER_TYPES } from '../rules/ownerTypes'
 import { PLATFORMS, type PlatformRules } from '../rules/platforms'
 import { bureauShortName, PROVINCES, type ProvinceRules } from '../rules/provinces'
-import { SOURCE } from '../rules/sources'
+import { cancelChecklist } from './cancel-items'
 import { authorizationLetter, ownerCertificate, ownerPrincipalId, residencePermit } from './identity-items'
 import { item, principalTips } from './material-item'
+import { parseFilingNumber } from '../validators/filingNumber'
 import { preApprovalItems } from './pre-approval-items'
 
 const SECTION_ORDER: MaterialSection[] = ['owner', 'owner_principal', 'mini_program', 'app_principal', 'attachments']
@@ -74,9 +74,28 @@ function provinceFirstFilingItems(profile: FilingProfile, province: ProvinceRule
   return items
 }
 
+/** 新增: the owner already has a 主体备案号, so its identity data must match the existing record exactly. */
+function existingOwnerItem(profile: FilingProfile): ChecklistItem | undefined {
+  const parsed = profile.existingOwnerFilingNumber ? parseFilingNumber(profile.existingOwnerFilingNumber) : undefined
+  if (!parsed?.ok) return undefined
+  const ownerNumber = `${parsed.provinceAbbr}ICP备${parsed.ownerNumber}号`
+  return item(
+    'existing_owner_record',
+    true,
+    `主体已有备案号${ownerNumber}：本次为新增（在已有主体下新增小程序），不是首次备案；主办单位名称、证件号码和主体负责人信息须与已备案的完全一致，否则会被驳回`,
+    { title: `已备案的主体信息（${ownerNumber}）` }
+  )
+}
+
 function firstFilingItems(profile: FilingProfile, province?: ProvinceRules): ChecklistItem[] {
+  const existing = existingOwnerItem(profile)
   return [
-    item('service_commitment', true, '首次备案需承诺遵守互联网信息服务的相关规定'),
+    ...(existing ? [existing] : []),
+    item(
+      'service_commitment',
+      true,
+      existing ? '新增小程序同样需承诺遵守互联网信息服务的相关规定' : '首次备案需承诺遵守互联网信息服务的相关规定'
+    ),
     item(
       'verification_form',
       false,
@@ -116,26 +135,6 @@ function newOrChangeChecklist(profile: FilingProfile): ChecklistItem[] {
       )
     )
   }
-  return items
-}
-
-function cancelChecklist(profile: FilingProfile): ChecklistItem[] {
-  const platform = PLATFORMS[profile.platform]
-  const ownerType = OWNER_TYPES[profile.ownerType]
-  const items = [
-    item('ownership_proof', true, `注销需证明申请人就是备案主体：${ownerType.certificateTitle}`, {
-      title: `主体归属证明（${ownerType.certificateTitle}）`
-    })
-  ]
-  if (profile.ownerType !== 'individual') {
-    items.push(item('owner_principal_id', true, '注销由主体负责人申请，需核验其身份证'))
-  }
-  items.push(
-    item('cancellation_request', true, `注销申请写明小程序、主体和原因：${platform.cancellation}`, {
-      tips: [...MATERIALS.cancellation_request.tips, `申请方式：${platform.cancellation}`],
-      source: `${platform.source}；${SOURCE.providerGuides}`
-    })
-  )
   return items
 }
 

@@ -5,7 +5,11 @@ import { OWNER_TYPES } from '../rules/ownerTypes'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'
-import { item, marginText, principalTips } from './material-item'
+import { item, marginRequirement, principalTips } from './material-item'
+
+/** Rejection reason 13: filings of one owner submitted on several platforms at once conflict with each other. */
+export const PARALLEL_FILING_WARNING =
+  '同一主体不要在几个平台同时提交备案：同时进行的备案会相互冲突而被驳回，一个平台通过后再在其他平台备案'
 
 export function ownerCertificate(
   profile: FilingProfile,
@@ -18,12 +22,13 @@ export function ownerCertificate(
     isIndividual
       ? '个人主体以本人身份证作为主办单位证件，证件须为本人有效身份证'
       : `${ownerType.label}主体以${ownerType.certificateTitle}作为主办单位证件，名称和代码须与国家企业信用信息公示系统一致`,
-    `${platform.name}要求证件剩余有效期${marginText(platform)}`
+    marginRequirement(platform)
   ]
   const tips = [...MATERIALS.owner_certificate.tips]
   if (province?.crossCityForbidden)
     tips.push(`${bureauShortName(province.code)}不允许跨市备案：所选地区须与证件所在市一致`)
   if (!isIndividual) tips.push('非个人主体须在证件所在省份备案，不能跨省')
+  if (profile.filingType === 'new') tips.push(PARALLEL_FILING_WARNING)
   let warning: string | undefined
   if (
     isIndividual &&
@@ -46,10 +51,7 @@ export function ownerPrincipalId(profile: FilingProfile, province?: ProvinceRule
   let reason = '主体负责人一般由法定代表人担任'
   let warning: string | undefined
   if (province?.ownerPrincipal === 'required') {
-    reason =
-      province.code === '31'
-        ? `${bureau}要求：主体负责人必须是法定代表人，非法定代表人即使有授权书也不能担任`
-        : `${bureau}要求：主体负责人必须是法定代表人`
+    reason = `${bureau}要求：主体负责人必须是法定代表人${province.ownerPrincipalNote ? `，${province.ownerPrincipalNote}` : ''}`
     if (!profile.ownerPrincipalIsLegalRep) warning = `${reason}。请改由法定代表人担任主体负责人`
   } else if (province?.ownerPrincipal === 'authorization') {
     reason = `${bureau}允许非法定代表人担任主体负责人，但需提供法定代表人签字盖章的授权书`

@@ -32,6 +32,16 @@ export function marginText(platform: PlatformRules): string {
   return `${strict ? '超过' : '不少于'}${months === 1 ? '一' : months === 3 ? '三' : months}个月`
 }
 
+/**
+ * The platform's certificate margin as a requirement, or — where the platform has not published one — as what we
+ * suggest: 「支付宝未公布…，建议不少于三个月」 is never shown as 「支付宝要求…」.
+ */
+export function marginRequirement(platform: PlatformRules): string {
+  return platform.certificateMargin.published
+    ? `${platform.shortName}要求证件剩余有效期${marginText(platform)}`
+    : `${platform.shortName}未公布证件剩余有效期要求，建议${marginText(platform)}`
+}
+
 export function principalTips(province: ProvinceRules | undefined, base: string[]): string[] {
   const tips = [...base]
   if (province?.localMobileRequired)

@@ -1,7 +1,7 @@
 /** Entries about 前置审批: approval documents, the 不涉及 commitment, and a province's finance commitment. */
 import type { ChecklistItem, FilingProfile, IndustryId } from '../types'
 import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../preApproval'
-import { INDUSTRIES } from '../rules/industries'
+import { approvalDocument, INDUSTRIES } from '../rules/industries'
 import { MATERIALS, type MaterialId } from '../rules/materials'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { LAW } from '../rules/sources'
@@ -28,14 +28,11 @@ export function preApprovalItems(profile: FilingProfile, province?: ProvinceRule
         'pre_approval',
         true,
         `小程序涉及${inds.map((i) => i.label).join('、')}，${LAW.icpMeasures5}规定须先取得主管部门审批：${inds
-          .map((i) => `${i.authority}的${i.approvalExample}`)
+          .map(approvalDocument)
           .join('；')}`,
         {
           title: `前置审批文件（${inds.map((i) => i.label).join('、')}）`,
-          tips: [
-            ...MATERIALS.pre_approval.tips,
-            ...inds.map((i) => `${i.label}：${i.approvalExample}（${i.authority}）`)
-          ]
+          tips: [...MATERIALS.pre_approval.tips, ...inds.map((i) => `${i.label}：${approvalDocument(i)}`)]
         }
       )
     )

@@ -146,3 +146,24 @@ export const INDUSTRIES: Record<IndustryId, IndustryRules> = {
 }
 
 export const INDUSTRY_IDS = Object.keys(INDUSTRIES) as IndustryId[]
+
+/** The approval document with its authority, naming the authority once (「教育主管部门的审批或备案文件」). */
+export function approvalDocument(i: IndustryRules): string {
+  const authority = i.authority.replace(/（.*）$/, '')
+  return i.approvalExample.startsWith(authority) ? i.approvalExample : `${i.authority}的${i.approvalExample}`
+}
+
+/**
+ * Service-content types (服务内容类型) that are themselves a pre-approval industry: choosing one says the
+ * mini-program provides that service, so its approval is needed (rejection reason 11). Ambiguous types (文娱, 社交,
+ * 交通出行) are not listed: they may or may not touch an industry, and the keyword check covers them.
+ */
+export const SERVICE_TYPE_INDUSTRIES: Record<string, IndustryId> = {
+  教育: 'education',
+  医疗: 'medical',
+  金融: 'internet_finance',
+  新闻: 'news',
+  出版: 'publishing',
+  医药: 'drugs_devices',
+  宗教: 'religion'
+}

@@ -24,6 +24,7 @@ export type MaterialId =
   | 'individual_business_remark'
   | 'ownership_proof'
   | 'cancellation_request'
+  | 'existing_owner_record'
 
 export interface Material {
   id: MaterialId
@@ -255,6 +256,15 @@ export const MATERIALS: Record<MaterialId, Material> = {
     section: 'owner',
     isPhoto: true,
     source: SOURCE.providerGuides
+  }),
+  existing_owner_record: m({
+    id: 'existing_owner_record',
+    title: '已备案的主体信息',
+    why: '主体已有备案号时本次为新增：主办单位和主体负责人信息须与已备案的完全一致',
+    tips: ['对照已备案的主办单位名称、证件号码、主体负责人逐项核对', '信息已变化的，先办理主体变更备案'],
+    section: 'owner',
+    isPhoto: false,
+    source: SOURCE.providerFaq
   }),
   cancellation_request: m({
     id: 'cancellation_request',

@@ -4,6 +4,8 @@ import type { Severity } from '../types'
 export interface NameWordRule {
   word: string
   severity: Severity
+  /** approval: needs an authority's approval; brand: needs proof of the relation; exaggeration: 夸大用语. */
+  kind: 'approval' | 'brand' | 'exaggeration'
   reason: string
 }
 
@@ -11,12 +13,19 @@ export const RESTRICTED_NAME_WORDS: NameWordRule[] = [
   ...['中国', '中华', '国家', '全国', '国际', '中央', '国务院'].map((word) => ({
     word,
     severity: 'error' as Severity,
+    kind: 'approval' as const,
     reason: `名称含“${word}”等字样须有相关部门批准，普通主体不能使用`
   })),
-  { word: '官方', severity: 'warning', reason: '名称含“官方”，审核时会要求证明与该品牌或机构的关系' },
+  {
+    word: '官方',
+    severity: 'warning',
+    kind: 'brand',
+    reason: '名称含“官方”，审核时会要求证明与该品牌或机构的关系'
+  },
   ...['第一', '顶级', '最佳', '最好', '首选', '唯一'].map((word) => ({
     word,
     severity: 'warning' as Severity,
+    kind: 'exaggeration' as const,
     reason: `名称含“${word}”属于夸大用语，常被驳回`
   }))
 ]

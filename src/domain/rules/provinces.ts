@@ -132,7 +132,7 @@ const OVERRIDES: Record<ProvinceCode, Overrides> = {
   },
   '31': {
     ownerPrincipal: 'required',
-    ownerPrincipalNote: '非法定代表人即使有授权书也不能担任主体负责人',
+    ownerPrincipalNote: '非法定代表人即使有授权书也不能担任',
     outOfProvinceIndividual: 'residence_permit',
     residencePermitNote: '本市居住证，剩余有效期一个月以上',
     extraCommitments: [{ id: 'shanghai_commitment', title: '上海市互联网信息服务备案承诺书', when: 'always' }],

@@ -1,6 +1,12 @@
 /** The mini-program: its name, its description (备注) and its service types. */
 import type { FilingForm, FilingProfile, OwnerType } from '../types'
-import { ENTERPRISE_LIKE_WORDS, GENERIC_NAME_WORDS, RESTRICTED_NAME_WORDS, VAGUE_DESCRIPTIONS } from '../rules/names'
+import {
+  ENTERPRISE_LIKE_WORDS,
+  GENERIC_NAME_WORDS,
+  RESTRICTED_NAME_WORDS,
+  VAGUE_DESCRIPTIONS,
+  type NameWordRule
+} from '../rules/names'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { charCount, type Findings } from './findings'
@@ -17,6 +23,44 @@ function nameBigrams(name: string): string[] {
   return grams
 }
 
+/** Every restricted word of the name, named together: one finding per kind of word, never only the first word. */
+function checkRestrictedWords(out: Findings, name: string, ownerType: OwnerType | undefined): void {
+  // A government body may use the words that need approval; the others apply to everyone
+  const hits = RESTRICTED_NAME_WORDS.filter(
+    (r) => name.includes(r.word) && !(r.kind === 'approval' && ownerType === 'government')
+  )
+  const words = (kind: NameWordRule['kind']) => hits.filter((r) => r.kind === kind).map((r) => `“${r.word}”`)
+  const approval = words('approval')
+  if (approval.length) {
+    out.add(
+      'miniProgram.name',
+      'error',
+      'APP_NAME_RESTRICTED_WORD',
+      `名称含${approval.join('')}，这些字样须有相关部门批准，普通主体不能使用`,
+      `去掉${approval.join('')}，或准备相关批准文件`
+    )
+  }
+  if (words('brand').length) {
+    out.add(
+      'miniProgram.name',
+      'warning',
+      'APP_NAME_OFFICIAL_WORD',
+      '名称含“官方”，审核时会要求证明与该品牌或机构的关系',
+      '去掉“官方”，或准备商标注册证、授权书等证明'
+    )
+  }
+  const exaggeration = words('exaggeration')
+  if (exaggeration.length) {
+    out.add(
+      'miniProgram.name',
+      'warning',
+      'APP_NAME_EXAGGERATED_WORD',
+      `名称含${exaggeration.join('')}，属于夸大用语，常被驳回`,
+      `去掉${exaggeration.join('')}`
+    )
+  }
+}
+
 function checkAppName(
   out: Findings,
   form: FilingForm,
@@ -24,18 +68,7 @@ function checkAppName(
   ownerType: OwnerType | undefined,
   profile: FilingProfile | undefined
 ): void {
-  for (const rule of RESTRICTED_NAME_WORDS) {
-    if (rule.severity === 'error' && ownerType === 'government') continue
-    if (name.includes(rule.word)) {
-      out.add(
-        'miniProgram.name',
-        rule.severity,
-        'APP_NAME_RESTRICTED_WORD',
-        rule.reason,
-        `去掉“${rule.word}”，或准备相关批准文件`
-      )
-    }
-  }
+  checkRestrictedWords(out, name, ownerType)
   if (ownerType === 'individual') {
     const word = ENTERPRISE_LIKE_WORDS.find((w) => name.includes(w))
     if (word) {
@@ -78,7 +111,9 @@ function checkDescriptionText(
       'miniProgram.description',
       published ? 'error' : 'warning',
       'DESCRIPTION_LENGTH',
-      `备注现在${n}个字，${published ? `${platform.shortName}要求` : '建议'}${min}–${max}个字`,
+      published
+        ? `备注现在${n}个字，${platform.shortName}要求${min}–${max}个字`
+        : `备注现在${n}个字；${platform.shortName}未公布备注字数要求，建议按微信的${min}–${max}个字填写`,
       n < min ? '补充具体的服务内容、服务对象和主要功能' : `精简到${max}个字以内`
     )
   }

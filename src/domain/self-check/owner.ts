@@ -2,7 +2,7 @@
 import type { FilingForm, FilingProfile, OwnerType } from '../types'
 import { CERTIFICATE_TYPE_LABELS, OWNER_TYPES } from '../rules/ownerTypes'
 import type { PlatformRules } from '../rules/platforms'
-import type { ProvinceRules } from '../rules/provinces'
+import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'
 import { ageOn, validateIdCard } from '../validators/idCard'
 import { USCC_TYPE_OWNER_TYPES, validateUscc } from '../validators/uscc'
@@ -97,15 +97,16 @@ function checkOwnerCertificateNumber(
   return undefined
 }
 
-function checkIndividualBusinessName(out: Findings, form: FilingForm): void {
+function checkIndividualBusinessName(out: Findings, form: FilingForm, province: ProvinceRules, suffix: string): void {
   const name = form.owner.name!.trim()
-  if (name === (form.ownerPrincipal.name ?? '').trim() && !/[（(]个体工商户[）)]$/.test(name)) {
+  const bare = suffix.replace(/^[（(]|[）)]$/g, '')
+  if (name === (form.ownerPrincipal.name ?? '').trim() && !new RegExp(`[（(]${bare}[）)]$`).test(name)) {
     out.add(
       'owner.name',
       'error',
       'INDIVIDUAL_BUSINESS_NAME_FORMAT',
-      '浙江管局要求：无字号的个体工商户，名称填写“经营者姓名（个体工商户）”',
-      `改为“${name}（个体工商户）”`
+      `${bureauShortName(province.code)}要求：${province.individualBusinessNaming ?? `无字号的个体工商户，名称填写“经营者姓名${suffix}”`}`,
+      `改为“${name}${suffix}”`
     )
   }
 }
@@ -152,8 +153,8 @@ export function checkOwner(
   const idRegion = checkOwnerCertificateNumber(out, form, ownerType, profile, today)
   checkValidUntil(out, 'owner.certificateValidUntil', '主办单位证件', owner.certificateValidUntil, platform, today)
   checkAddress(out, form, province)
-  if (ownerType === 'individual_business' && province?.code === '33' && !blank(owner.name)) {
-    checkIndividualBusinessName(out, form)
+  if (ownerType === 'individual_business' && province?.individualBusinessNameSuffix && !blank(owner.name)) {
+    checkIndividualBusinessName(out, form, province, province.individualBusinessNameSuffix)
   }
   return idRegion
 }

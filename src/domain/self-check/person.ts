@@ -1,6 +1,6 @@
 /** One person's identity (name, ID, validity, mobile, email), as the owner's and the mini-program's principal give it. */
 import type { PersonForm } from '../types'
-import { marginText } from '../checklist'
+import { marginRequirement, marginText } from '../checklist/material-item'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { addMonths, isValidDate } from '../time'
@@ -44,15 +44,16 @@ export function checkValidUntil(
     out.add(field, 'error', 'CERT_EXPIRED', `${label}已于${v}过期`, '先换发新证件，再用新证件的信息和照片备案')
     return
   }
-  const { months, strict } = platform.certificateMargin
+  const { months, strict, published } = platform.certificateMargin
   const limit = addMonths(today, months)
   if (strict ? v <= limit : v < limit) {
+    // An unpublished margin is our suggestion, not the platform's rule: a warning, worded as such
     out.add(
       field,
-      'error',
+      published ? 'error' : 'warning',
       'CERT_VALIDITY_MARGIN',
-      `${platform.shortName}要求证件剩余有效期${marginText(platform)}，${label}${v}到期，不满足要求`,
-      '先换发新证件再备案，否则平台初审会驳回'
+      `${marginRequirement(platform)}，${label}${v}到期，${published ? '不满足要求' : '不满足建议'}`,
+      published ? '先换发新证件再备案，否则平台初审会驳回' : '如条件允许，先换发新证件再备案，避免被驳回'
     )
     return
   }
@@ -62,7 +63,7 @@ export function checkValidUntil(
       field,
       'warning',
       'CERT_EXPIRES_DURING_FILING',
-      `${label}${v}到期，备案审核期间可能不再满足${marginText(platform)}的要求`,
+      `${label}${v}到期，备案审核期间剩余有效期可能不足${marginText(platform)}${platform.certificateMargin.published ? '' : `（${platform.shortName}未公布要求，这是建议）`}`,
       '如条件允许，先换发新证件再提交，避免审核中途被驳回'
     )
   }

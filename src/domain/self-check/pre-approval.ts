@@ -1,7 +1,7 @@
 /** 前置审批: the answer, the approval documents, and industry keywords the texts hit without a declaration. */
 import type { FilingForm, FilingProfile, IndustryId, OwnerType, PreApprovalEntry } from '../types'
 import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../preApproval'
-import { INDUSTRIES } from '../rules/industries'
+import { INDUSTRIES, SERVICE_TYPE_INDUSTRIES } from '../rules/industries'
 import { blank, type Findings } from './findings'
 
 /** What the pre-approval checks look at, gathered once. */
@@ -122,6 +122,23 @@ function checkAnsweredHas(out: Findings, facts: PreApprovalFacts): void {
   }
 }
 
+/** A chosen service type that is a pre-approval industry, without that industry declared or approved. */
+function checkServiceTypeIndustries(out: Findings, form: FilingForm, facts: PreApprovalFacts): void {
+  const undeclared = (form.miniProgram.serviceTypes ?? []).filter((t) => {
+    const industry = SERVICE_TYPE_INDUSTRIES[t]
+    return industry && !facts.industries.includes(industry) && !facts.approved.has(industry)
+  })
+  if (!undeclared.length) return
+  const labels = undeclared.map((t) => INDUSTRIES[SERVICE_TYPE_INDUSTRIES[t]].label)
+  out.add(
+    'miniProgram.serviceTypes',
+    'error',
+    'SERVICE_TYPE_NEEDS_PRE_APPROVAL',
+    `服务内容类型选了${undeclared.map((t) => `“${t}”`).join('')}，属于须前置审批的${labels.join('、')}，但没有申报前置审批`,
+    '涉及的：选择“涉及，已取得前置审批”并填写审批文件；实际不提供的：改选真实的服务内容类型'
+  )
+}
+
 export function checkPreApproval(
   out: Findings,
   form: FilingForm,
@@ -129,6 +146,7 @@ export function checkPreApproval(
   profile: FilingProfile | undefined
 ): void {
   const facts = preApprovalFacts(form, profile)
+  checkServiceTypeIndustries(out, form, facts)
   const answer = form.miniProgram.preApproval
   if (answer === undefined) checkUnanswered(out, facts)
   else if (answer === 'none') checkAnsweredNone(out, facts)

@@ -1,11 +1,20 @@
 /** Findings that follow from the wizard's answers, and an individual owner's identity against the province's rules. */
+import { findDeadEnds } from '../dead-ends'
 import type { FilingForm, FilingProfile, Finding } from '../types'
-import { OWNER_TYPES } from '../rules/ownerTypes'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, PROVINCES, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'
 import { normalizeIdNumber } from '../validators/idCard'
 import { Findings, PERSON_LABEL, type PersonSection } from './findings'
+import { answerFindings } from './answers'
+
+/** The form field a dead end shows on in self-check. */
+const DEAD_END_FIELD: Record<string, string> = {
+  OUT_OF_PROVINCE_INDIVIDUAL_NOT_ACCEPTED: 'owner.certificateNumber',
+  OWNER_FILED_IN_OTHER_PROVINCE: 'owner.region.province',
+  PROVINCE_LEGAL_REP_REQUIRED: 'ownerPrincipal.name',
+  INDIVIDUAL_PRE_APPROVAL: 'miniProgram.preApproval'
+}
 
 /** Findings that follow from the profile alone (the user's answers in the wizard). */
 export function profileFindings(profile: FilingProfile): Finding[] {
@@ -17,50 +26,21 @@ export function profileFindings(profile: FilingProfile): Finding[] {
       'error',
       'PROVINCE_UNKNOWN',
       `无法识别备案省份“${profile.province}”`,
-      '选择证件所在的省份'
+      '选择备案所在省份'
     )
     return out.list
   }
-  const bureau = bureauShortName(province.code)
-  if (
-    OWNER_TYPES[profile.ownerType].hasLegalRep &&
-    province.ownerPrincipal === 'required' &&
-    !profile.ownerPrincipalIsLegalRep
-  ) {
+  // The wizard stops at these; a filing made before it did still hears of them here
+  for (const d of findDeadEnds(profile)) {
     out.add(
-      'ownerPrincipal.name',
+      DEAD_END_FIELD[d.code] ?? 'owner.name',
       'error',
-      'PROVINCE_LEGAL_REP_REQUIRED',
-      province.code === '31'
-        ? `${bureau}要求：主体负责人必须是法定代表人，非法定代表人即使有授权书也不能担任`
-        : `${bureau}要求：主体负责人必须是法定代表人`,
-      '改由法定代表人担任主体负责人'
+      d.code,
+      d.reason,
+      d.alternatives.map((a) => a.label).join('，或')
     )
   }
-  if (profile.ownerType === 'individual') {
-    if (
-      profile.residenceProvince &&
-      profile.residenceProvince !== profile.province &&
-      province.outOfProvinceIndividual === 'not_accepted'
-    ) {
-      out.add(
-        'owner.certificateNumber',
-        'error',
-        'OUT_OF_PROVINCE_INDIVIDUAL_NOT_ACCEPTED',
-        `${bureau}不接受外省户籍个人备案（身份证为${provinceName(profile.residenceProvince)}签发）`,
-        `在${provinceName(profile.residenceProvince)}备案，或以单位主体备案`
-      )
-    }
-    if (profile.industries.length) {
-      out.add(
-        'miniProgram.preApproval',
-        'error',
-        'INDIVIDUAL_PRE_APPROVAL',
-        '个人主体不能提供需前置审批的服务',
-        '以取得审批的单位主体备案'
-      )
-    }
-  }
+  answerFindings(out, profile)
   return out.list
 }
 
@@ -92,7 +72,7 @@ export function checkIndividualIdentity(
       'error',
       'OUT_OF_PROVINCE_INDIVIDUAL_NOT_ACCEPTED',
       `${bureau}不接受外省户籍个人备案（身份证为${provinceName(idRegion)}签发）`,
-      `在${provinceName(idRegion)}备案，或以单位主体备案`
+      `在户籍所在省份（${provinceName(idRegion)}）备案，或以企业/个体工商户身份备案`
     )
   } else if (province.outOfProvinceIndividual === 'residence_permit' || platform.residencePermitForOutOfProvince) {
     out.add(
@@ -107,8 +87,8 @@ export function checkIndividualIdentity(
       'owner.certificateNumber',
       'info',
       'OUT_OF_PROVINCE_INDIVIDUAL',
-      `身份证为${provinceName(idRegion)}签发，与备案省份${province.shortName}不同`,
-      '部分管局会要求居住证，建议提前准备'
+      `身份证为${provinceName(idRegion)}签发，与备案省份${province.shortName}不同；${bureau}对外省户籍个人的要求未公布`,
+      '建议提前准备居住证，或在户籍所在省份备案'
     )
   }
 }

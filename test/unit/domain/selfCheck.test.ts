@@ -292,7 +292,7 @@ describe('runSelfCheck', () => {
 
   it('skips mini-program checks for a cancellation', () => {
     const findings = runSelfCheck(formWith({ miniProgram: {}, appPrincipal: {}, emergencyContact: {} }), {
-      profile: profileWith({ filingType: 'cancel' }),
+      profile: profileWith({ filingType: 'cancel', cancelKind: 'owner', cancelFilingNumber: '津ICP备12345678号' }),
       today: TODAY
     })
     expect(findings).toEqual([])

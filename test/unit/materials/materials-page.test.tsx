@@ -237,7 +237,9 @@ describe('材料清单 tab', () => {
     // the description's own full stop is not doubled by the template's
     expect(text).toContain(`提供的服务为：${description.replace(/。$/, '')}。\n`)
     const named = text.slice(text.indexOf('其中名称或经营范围中的'), text.indexOf('仅指'))
-    for (const keyword of ['课程', '培训', '教学', '中小学']) expect(named).toContain(`“${keyword}”`)
+    for (const keyword of ['课程', '培训', '中小学']) expect(named).toContain(`“${keyword}”`)
+    // 「不提供教学内容」 rules 教学 out: a negated mention is no hit
+    expect(named).not.toContain('“教学”')
     expect(named).not.toContain('“小学”')
     expect(text).toContain('承诺单位（签字/盖章）：天津云帆数字科技有限公司')
     expect(screen.getByText(/需要手写补充：.*关键词在本小程序中的真实含义/)).toBeInTheDocument()

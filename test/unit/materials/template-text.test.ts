@@ -79,7 +79,7 @@ describe('template wording filled with the user’s data', () => {
   it('speaks for an individual as 本人 and signs with the person’s name', () => {
     const filing = filingWith((f) => {
       f.profile.ownerType = 'individual'
-      f.profile.texts.appDescription = '记录个人读书笔记，分享书单和阅读心得，不涉及在线课程。'
+      f.profile.texts.appDescription = '记录个人读书笔记，分享书单、阅读心得和公开课程的听课笔记。'
       f.form.owner.name = '周小满'
       f.form.miniProgram.description = f.profile.texts.appDescription
     })
