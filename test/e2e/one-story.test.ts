@@ -55,7 +55,8 @@ describe('one story on H5', () => {
     await deadEnd.waitFor()
     await expect(deadEnd.textContent()).resolves.toContain('不接受外省户籍个人备案')
     await expect(next(page).getAttribute('class')).resolves.toContain('disabled')
-    await expect(page.locator('.wizard__reason').textContent()).resolves.toContain('这样备案通不过')
+    await expect(page.locator('.wizard__reason').textContent()).resolves.toContain('不接受外省户籍个人备案')
+    await expect(deadEnd.isVisible()).resolves.toBe(true)
     // the reason sits beside 下一步, on screen without scrolling
     await expect(page.locator('.wizard__reason').isVisible()).resolves.toBe(true)
     await settled(page, 'one-story-a-01-dead-end')

@@ -83,7 +83,8 @@ export default function WizardPage() {
   const deadEndStep = deadEnd ? steps.indexOf(DEAD_END_STEP[deadEnd.step]) : -1
   const blocked = deadEnd && step >= deadEndStep ? deadEnd : null
   const missing = missingForStep(stepId, answers)
-  const reason = blocked ? '这样备案通不过，请先选一个可行的办法' : missing.join('；')
+  // the dead end's own reason beside 下一步: the card with the alternatives may be scrolled away on a small phone
+  const reason = blocked ? blocked.reason : missing.join('；')
   const isLast = step === steps.length - 1
 
   function choose(alternative: DeadEndAlternative) {
@@ -124,8 +125,9 @@ export default function WizardPage() {
         ))}
       </Steps>
 
-      {blocked ? <DeadEndCard deadEnd={blocked} onChoose={choose} /> : null}
       <StepView id={stepId} state={state} />
+      {/* right under the answer that decided it (the province grids end here), just above 下一步 */}
+      {blocked ? <DeadEndCard deadEnd={blocked} onChoose={choose} /> : null}
       {error ? <NoticeBar className='wizard__error' content={error} /> : null}
       {blocked ? null : <ChecklistPreview answers={answers} />}
     </PageShell>

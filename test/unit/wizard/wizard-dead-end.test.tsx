@@ -57,7 +57,7 @@ describe('a dead end', () => {
     const card = container.querySelector('.wizard__dead-end')
     expect(card?.textContent).toContain('不接受外省户籍个人备案')
     expect(isDisabled(container)).toBe(true)
-    expect(reason(container)).toContain('这样备案通不过')
+    expect(reason(container)).toContain('不接受外省户籍个人备案')
     // the reason sits in the footer with the button, not below the province grids
     expect(container.querySelector('.page-shell__footer .wizard__reason')).not.toBeNull()
     // no checklist is offered for a filing that cannot succeed
