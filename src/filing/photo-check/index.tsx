@@ -43,17 +43,6 @@ export default function PhotoCheckPage() {
       : undefined
   const titleOf = (id: string) => (id === item?.id ? title : (MATERIALS[id as MaterialId]?.title ?? id))
 
-  // 人脸核身 is a live check in the platform's app: there is no photo to check beforehand (materials offers none)
-  if (materialId === 'face_check')
-    return (
-      <PageShell className='photo-check'>
-        <View className='card photo-check__intro'>
-          <Text className='photo-check__title'>{title}</Text>
-          <Text className='muted'>人脸核身在平台的小程序里实时完成，不需要上传照片，这里也无需检查。</Text>
-        </View>
-      </PageShell>
-    )
-
   return (
     <PageShell
       className='photo-check'
