@@ -98,6 +98,20 @@ export default tseslint.config(
     }
   },
   {
+    // An allowlist: only src/services (and the app shell / config) may import Taro's API; pages, components, hooks
+    // and anything added later go through src/services (navigation, page-hooks, storage …)
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/services/**', 'src/app.ts', 'src/app.config.ts', 'src/**/*.config.ts', 'src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tarojs/taro', message: 'Only src/services may call Taro: add or use a service there.' }]
+        }
+      ]
+    }
+  },
+  {
     // Pages and components stay thin: storage, network and cloud calls go through src/services
     files: ['src/pages/**', 'src/components/**', 'src/filing/**', 'src/more/**'],
     rules: {

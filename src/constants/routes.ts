@@ -55,7 +55,7 @@ type MorePage = keyof typeof MORE_PACKAGE.pages
 
 const abs = (p: string) => `/${p}`
 
-/** Absolute URLs for navigation (`Taro.navigateTo({ url: ROUTES.wizard })`). */
+/** Absolute URLs for navigation (`openPage(ROUTES.wizard)`, src/services/navigation). */
 export const ROUTES = {
   ...(Object.fromEntries(Object.entries(TAB_PAGES).map(([k, v]) => [k, abs(v)])) as Record<
     keyof typeof TAB_PAGES,

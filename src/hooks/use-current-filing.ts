@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '../services/page-hooks'
 import type { FilingView } from '../services/api-types'
 import { loadFiling, type LoadResult } from '../services/current-filing'
 
@@ -9,8 +9,8 @@ export type FilingState = { state: 'loading' } | LoadResult
  * The current filing for a page: loads on mount, reloads when the page is shown again (a tab switch, coming back
  * from a sub-page), and lets the page replace it after a save.
  */
-export function useCurrentFiling(options: { id?: string; reveal?: boolean } = {}) {
-  const { id, reveal = false } = options
+export function useCurrentFiling(options: { id?: string; reveal?: boolean; mostUrgent?: boolean } = {}) {
+  const { id, reveal = false, mostUrgent = false } = options
   const [state, setState] = useState<FilingState>({ state: 'loading' })
   const loadedOnce = useRef(false)
   const latestRequest = useRef(0)
@@ -19,11 +19,11 @@ export function useCurrentFiling(options: { id?: string; reveal?: boolean } = {}
     const request = ++latestRequest.current
     // keep showing the filing while refreshing; only the first load shows the skeleton
     if (!loadedOnce.current) setState({ state: 'loading' })
-    const result = await loadFiling(id, reveal)
+    const result = await loadFiling(id, reveal, mostUrgent)
     if (request !== latestRequest.current) return
     loadedOnce.current = true
     setState(result)
-  }, [id, reveal])
+  }, [id, reveal, mostUrgent])
 
   useEffect(() => {
     void reload()

@@ -8,6 +8,7 @@ import type { MaterialStatus } from '../domain/types'
 import { api } from './api'
 import type { ErrorEnvelope, FilingView } from './api-types'
 import { currentFilingId, setCurrentFilingId } from './filings'
+import { mostUrgentFiling } from './most-urgent'
 import { readJson, removeKey, writeJson } from './storage'
 
 /** Parts of a filing saved through `saveFilingPatch` (the form has its own encrypted draft: services/form-draft). */
@@ -53,10 +54,16 @@ function withPending(filing: FilingView): FilingView {
 
 /**
  * Loads `id`, or the remembered current filing, or else the most recently updated one the user owns.
- * `reveal` asks for the owner's own sensitive values in full (the self-check form).
+ * `reveal` asks for the owner's own sensitive values in full (the self-check form); `mostUrgent` (材料) starts from
+ * the filing that most needs the user now instead of the one opened last.
  */
-export async function loadFiling(id?: string, reveal = false): Promise<LoadResult> {
+export async function loadFiling(id?: string, reveal = false, mostUrgent = false): Promise<LoadResult> {
   let target = id ?? currentFilingId()
+  if (!id && mostUrgent) {
+    const list = await api.filings.list({})
+    if (!list.ok) return { state: 'error', error: list }
+    target = mostUrgentFiling(list.data)?.id ?? target
+  }
   if (!target) {
     const list = await api.filings.list({})
     if (!list.ok) return { state: 'error', error: list }

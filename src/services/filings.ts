@@ -1,4 +1,4 @@
-import type { FilingProfile } from '../domain/types'
+import type { FilingForm, FilingProfile } from '../domain/types'
 import { api } from './api'
 import type { Envelope, FilingView } from './api-types'
 import { readJson, removeKey, writeJson } from './storage'
@@ -15,11 +15,18 @@ export function setCurrentFilingId(id: string | undefined): void {
   else removeKey(CURRENT_KEY)
 }
 
-/** Creates the filing from the wizard's answers and makes it the current one; `clientRef` makes a retry safe. */
-export async function createFiling(profile: FilingProfile, clientRef: string): Promise<Envelope<FilingView>> {
-  const title = profile.texts.appName?.trim() || '未命名小程序'
+/**
+ * Creates the filing from the wizard's answers (and the form they already fill) and makes it the current one;
+ * `clientRef` makes a retry safe.
+ */
+export async function createFiling(
+  profile: FilingProfile,
+  clientRef: string,
+  form?: FilingForm
+): Promise<Envelope<FilingView>> {
+  const title = profile.texts.appName?.trim() || profile.texts.ownerName?.trim() || '未命名小程序'
   // The same clientRef on a retry makes the server answer with the filing it already created
-  const result = await api.filings.create({ profile, title, clientRef })
+  const result = await api.filings.create({ profile, title, clientRef, ...(form ? { form } : {}) })
   if (result.ok) setCurrentFilingId(result.data.id)
   return result
 }

@@ -255,11 +255,17 @@ export function refusedByServer(form: FilingForm): FieldErrors {
 }
 
 /** Sends the form on `baseVersion`. Never throws; the draft itself is the caller's to clear or keep. */
-export async function syncFormDraft(filingId: string, baseVersion: number, form: FilingForm): Promise<DraftSyncResult> {
+/** `answers`: the wizard's answers and the title as the form now gives them (renaming the app renames the filing). */
+export async function syncFormDraft(
+  filingId: string,
+  baseVersion: number,
+  form: FilingForm,
+  answers?: { profile: FilingProfile; title: string }
+): Promise<DraftSyncResult> {
   const refused = refusedByServer(form)
   if (Object.keys(refused).length)
     return { kind: 'invalid', message: '有信息格式不正确', fieldErrors: refused, local: true }
-  const result = await api.filings.update({ id: filingId, version: baseVersion, form: formForServer(form) })
+  const result = await api.filings.update({ id: filingId, version: baseVersion, form: formForServer(form), ...answers })
   if (result.ok) return { kind: 'synced', version: result.data.version, filing: result.data }
   switch (result.code) {
     case 'CONFLICT': {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Popup } from '@nutui/nutui-react-taro'
 import { ROUTES } from '../../constants/routes'
+import { openPage } from '../../services/navigation'
 import {
   PRIVACY_AGREE_BUTTON_ID,
   agreePrivacy,
@@ -24,10 +24,7 @@ export default function PrivacyPopup() {
         <Text className='privacy-popup__body'>
           这个功能需要使用你选择的照片、剪贴板或日历。备案助手只在你的手机上检查照片，不上传；我们如何处理你的信息，请阅读
         </Text>
-        <Text
-          className='privacy-popup__link'
-          onClick={() => openPrivacyContract(() => Taro.navigateTo({ url: ROUTES.privacy }))}
-        >
+        <Text className='privacy-popup__link' onClick={() => openPrivacyContract(() => openPage(ROUTES.privacy))}>
           《备案助手隐私保护指引》
         </Text>
         <View className='privacy-popup__actions'>

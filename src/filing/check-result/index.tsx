@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import LoadState from '../../components/load-state'
 import PageShell from '../../components/page-shell'
@@ -12,9 +11,11 @@ import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { connectorPlatformOf } from '../../services/connector'
 import { currentFilingId } from '../../services/filings'
 import { restoreForm, unlockRestored, type RestoredForm } from '../../services/form-draft'
-import { goBack, openPage } from '../../services/navigation'
+import { goBack, openPage, previousPageRoute } from '../../services/navigation'
 import { SEVERITY_LABELS, fullFieldLabel, isSensitivePath, sectionOfPath } from '../self-check/fields'
 import { requestFieldFocus } from '../self-check/focus-request'
+import { prefilled } from '../self-check/form-answers'
+import { findingsForLayout } from '../../domain/filing-form'
 import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
@@ -30,14 +31,7 @@ const MANUAL_CHECKS = [
 /** Back to the open self-check page when there is one (it keeps its state), else a new one at the field. */
 function openSelfCheck(finding?: Finding): void {
   const target = finding ? { section: sectionOfPath(finding.field), field: finding.field } : {}
-  let previousRoute = ''
-  try {
-    const pages = Taro.getCurrentPages()
-    previousRoute = (pages[pages.length - 2] as { route?: string } | undefined)?.route ?? ''
-  } catch {
-    previousRoute = ''
-  }
-  if (previousRoute.includes('filing/self-check')) {
+  if (previousPageRoute().includes('filing/self-check')) {
     if (finding) requestFieldFocus(target)
     goBack()
   } else openPage(withQuery(ROUTES.selfCheck, target))
@@ -74,7 +68,9 @@ export default function CheckResultPage() {
   const today = useMemo(() => todayInShanghai(), [])
   const findings = useMemo(() => {
     if (!restored) return []
-    const all = runSelfCheck(restored.form, { profile: restored.profile, today })
+    // the form as self-check shows it: the wizard's answers filled in, an individual's findings on the person's fields
+    const form = prefilled(restored.form, restored.profile)
+    const all = findingsForLayout(runSelfCheck(form, { profile: restored.profile, today }), restored.profile?.ownerType)
     // masked values would fail their own format checks: an invited principal sees the rest
     return masked ? all.filter((f) => !isSensitivePath(f.field)) : all
   }, [restored, today, masked])

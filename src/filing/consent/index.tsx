@@ -5,6 +5,7 @@ import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import { readSensitiveConsent, recordSensitiveConsent } from '../../services/consent'
 import { goBack, openPage } from '../../services/navigation'
+import { openPrivacyContract } from '../../services/privacy'
 import { describeConsentDecision } from './decision'
 import './index.scss'
 
@@ -43,6 +44,9 @@ const SECTIONS: { title: string; body: string }[] = [
  * 敏感个人信息处理说明: the separate consent asked before the first sensitive field (separate from the app's privacy
  * popup). Agreeing or not, the user goes back to where they were; declining leaves every other field usable.
  */
+/** The platform's own guide viewer on a phone, our 隐私保护指引 page in the browser (and where the viewer fails). */
+const openGuide = () => openPrivacyContract(() => openPage(ROUTES.privacy))
+
 export default function ConsentPage() {
   const [decision, setDecision] = useState(() => readSensitiveConsent())
 
@@ -68,7 +72,12 @@ export default function ConsentPage() {
       <View className='card'>
         <Text className='consent__title'>敏感个人信息处理说明</Text>
         <Text className='consent__lead'>
-          信息自检需要你填写下列敏感个人信息。按《个人信息保护法》，我们在你第一次填写前单独征求你的同意，这与首次打开时的隐私保护指引是分开的。
+          信息自检需要你填写下列敏感个人信息。按《个人信息保护法》，我们在你第一次填写前单独征求你的同意，这与
+          {/* a link on every platform: the browser build never shows the guide on its own at first open */}
+          <Text className='consent__link consent__guide' onClick={openGuide}>
+            《备案助手隐私保护指引》
+          </Text>
+          是分开的。
         </Text>
         <View className='consent__section'>
           <Text className='consent__heading'>会收集哪些信息</Text>
@@ -88,7 +97,7 @@ export default function ConsentPage() {
           <Text className='consent__link' onClick={() => openPage(ROUTES.myData)}>
             我的数据（导出 / 删除） ›
           </Text>
-          <Text className='consent__link' onClick={() => openPage(ROUTES.privacy)}>
+          <Text className='consent__link' onClick={openGuide}>
             隐私保护指引 ›
           </Text>
         </View>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '../../services/page-hooks'
 import { Button, Radio } from '@nutui/nutui-react-taro'
 import FilingGate from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '../../services/page-hooks'
 import { Button } from '@nutui/nutui-react-taro'
 import ConflictDialog from '../../components/conflict-dialog'
 import { materialConflictRows, STATUS_LABELS, useMaterialStatuses } from '../../components/material-item/statuses'

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '../../services/page-hooks'
 import { Button } from '@nutui/nutui-react-taro'
 import FilingGate from '../../components/filing-gate'
 import LoadState from '../../components/load-state'

@@ -5,7 +5,7 @@
 import { marginText } from '../../domain/checklist'
 import { INDUSTRIES } from '../../domain/rules/industries'
 import { CERTIFICATE_TYPE_LABELS } from '../../domain/rules/ownerTypes'
-import { PLATFORMS } from '../../domain/rules/platforms'
+import { PLATFORMS, remarkRule } from '../../domain/rules/platforms'
 import { REGION_BY_CODE } from '../../domain/rules/regions'
 import type { FilingForm, FilingProfile, FormSection, IndustryId } from '../../domain/types'
 import { ID_TYPE_OPTIONS, SERVICE_TYPE_OPTIONS, displayValue } from './fields'
@@ -97,7 +97,7 @@ function personSpecs(
 
 function miniProgramSpecs(form: FilingForm, profile?: FilingProfile): FieldSpec[] {
   const platform = PLATFORMS[profile?.platform ?? 'weapp']
-  const { min, max } = platform.descriptionLength
+  const { min, max } = remarkRule(profile?.platform ?? 'weapp')
   const mp = form.miniProgram
   const specs: FieldSpec[] = [
     {
@@ -117,7 +117,8 @@ function miniProgramSpecs(form: FilingForm, profile?: FilingProfile): FieldSpec[
       kind: 'text',
       multiline: true,
       placeholder: '如：为园区入驻企业提供会议室在线预订服务……',
-      maxLength: 500
+      // the counter shows the platform's own limit (WeChat: 200), not the server's storage limit
+      maxLength: max
     },
     {
       path: 'miniProgram.serviceTypes',

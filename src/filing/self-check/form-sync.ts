@@ -16,6 +16,7 @@ import {
   type DraftWriteResult
 } from '../../services/form-draft'
 import { setPath } from './fields'
+import { answersAfterEdit, filingTitle, formAfterEdit, prefilled } from './form-answers'
 import type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
 
 export type { Snapshot, SyncListeners, SyncSource, SyncStatus } from './sync-types'
@@ -48,6 +49,8 @@ export class FormSync {
   private retryDelay = RETRY_MIN_MS
   private conflict: FilingView | null = null
   private latestWrite?: DraftWriteResult
+  /** The answers changed with the form (a renamed app, another province) and the server does not have them yet. */
+  private answersDirty = false
 
   constructor(private readonly on: SyncListeners) {}
 
@@ -69,8 +72,9 @@ export class FormSync {
     )
     if (!restored) return
     this.initialisedFor = filingId
+    const form = prefilled(restored.form, restored.profile)
     this.snap = {
-      form: restored.form,
+      form,
       baseVersion: restored.baseVersion,
       profile: restored.profile,
       sealed: restored.sealed,
@@ -83,6 +87,7 @@ export class FormSync {
       const s = this.snap
       if (key && s && this.latestWrite?.sensitive === 'memory' && this.id === filingId) this.writeDraft(s)
     })
+    // answers filled in on opening go to the server with the first edit (the check-result page fills them the same way)
     if (!restored.fromDraft) return
     this.dirty = true
     if (restored.sealed === 'locked') {
@@ -100,7 +105,12 @@ export class FormSync {
   edit(path: string, value: unknown, readOnly: boolean): void {
     const s = this.snap
     if (!s || !this.id || readOnly || this.conflict) return
-    s.form = setPath(s.form, path, value)
+    s.form = formAfterEdit(setPath(s.form, path, value), s.profile)
+    const answers = answersAfterEdit(s.form, s.profile)
+    if (answers) {
+      s.profile = answers
+      this.answersDirty = true
+    }
     this.revision++
     this.dirty = true
     // on the device first, synchronously: nothing after this line can lose the edit
@@ -196,13 +206,17 @@ export class FormSync {
     this.inFlight = true
     const sentRevision = this.revision
     this.report({ kind: 'syncing' })
-    const result = await syncFormDraft(id, s.baseVersion, s.form)
+    const sentAnswers = this.answersDirty && s.profile ? s.profile : undefined
+    const result = sentAnswers
+      ? await syncFormDraft(id, s.baseVersion, s.form, { profile: sentAnswers, title: filingTitle(sentAnswers) })
+      : await syncFormDraft(id, s.baseVersion, s.form)
     this.inFlight = false
     if (this.snap !== s) return
     switch (result.kind) {
       case 'synced':
         s.baseVersion = result.version
         this.retryDelay = RETRY_MIN_MS
+        if (sentAnswers === s.profile) this.answersDirty = false
         if (this.revision === sentRevision) {
           clearFormDraft(id)
           this.dirty = false

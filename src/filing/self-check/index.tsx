@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '../../services/page-hooks'
 import ConflictDialog from '../../components/conflict-dialog'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
@@ -12,8 +12,11 @@ import { currentFilingId } from '../../services/filings'
 import { diffForms } from '../../services/form-draft'
 import { openPage } from '../../services/navigation'
 import type { BlockContext } from './field-block'
-import { describeValue, sectionSpecs } from './field-specs'
-import { SECTIONS, findingsByField, fullFieldLabel } from './fields'
+import { findingsForLayout } from '../../domain/filing-form'
+import { describeValue } from './field-specs'
+import { findingsByField, fullFieldLabel } from './fields'
+import { filingTitle } from './form-answers'
+import { pageSections } from './layout'
 import { takeFieldFocus, type FieldTarget } from './focus-request'
 import { EditorNotices, FormSectionCard, IntroCard, SelfCheckLoadState, SyncFooter } from './page-parts'
 import { useCheckVisibility, type CheckVisibility } from './use-check-visibility'
@@ -31,11 +34,12 @@ function parseTarget(params: Record<string, string | undefined>): FieldTarget | 
 /** The findings, the fields drawn for them, and which finding goes under which field. */
 function useFindings(form: FilingForm | undefined, profile: FilingProfile | undefined) {
   const today = useMemo(() => todayInShanghai(), [])
-  const findings = useMemo(() => (form ? runSelfCheck(form, { profile, today }) : []), [form, profile, today])
-  const specs = useMemo(
-    () => (form ? SECTIONS.map((s) => ({ section: s, fields: sectionSpecs(s.key, form, profile) })) : []),
-    [form, profile]
+  // an individual's principals are copies of the person: their findings show on the fields the person typed
+  const findings = useMemo(
+    () => (form ? findingsForLayout(runSelfCheck(form, { profile, today }), profile?.ownerType) : []),
+    [form, profile, today]
   )
+  const specs = useMemo(() => (form ? pageSections(form, profile) : []), [form, profile])
   const renderedPaths = useMemo(() => specs.flatMap((s) => s.fields.map((f) => f.path)), [specs])
   const byField = useMemo(() => findingsByField(findings, renderedPaths), [findings, renderedPaths])
   const counts = useMemo(() => {
@@ -150,7 +154,11 @@ export default function SelfCheckPage() {
       className='self-check'
       footer={readOnly ? undefined : <SyncFooter status={editor.status} onStart={startCheck} onResults={openResults} />}
     >
-      <IntroCard title={current.filing?.title} readOnly={readOnly} counts={check.showAll ? counts : undefined} />
+      <IntroCard
+        title={profile ? filingTitle(profile) : current.filing?.title}
+        readOnly={readOnly}
+        counts={check.showAll ? counts : undefined}
+      />
       <EditorNotices
         readOnly={readOnly}
         consent={consent.consent}

@@ -52,8 +52,8 @@ function ownerAddressSpecs(): FieldSpec[] {
   return [
     {
       path: 'owner.region.province',
-      label: '所在省份',
-      hint: '证件所在的省份，由这个省的通信管理局审核',
+      label: '备案所在省份',
+      hint: '在哪个省备案，由这个省的通信管理局审核',
       required: true,
       kind: 'province'
     },

@@ -4,18 +4,12 @@
  * expands its section, highlights and touches its block and scrolls to it once the form is there.
  */
 import { useCallback, useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import type { FormSection } from '../../domain/types'
 import { fieldDomId, isFormSection, sectionOfPath } from './fields'
 import type { FieldTarget } from './focus-request'
+import { scrollPageTo } from '../../services/navigation'
 
-function scrollToSelector(selector: string): void {
-  try {
-    Promise.resolve(Taro.pageScrollTo({ selector, duration: 300, offsetTop: -80 })).catch(() => undefined)
-  } catch {
-    // scrolling is a nicety: the highlighted field is still there
-  }
-}
+const scrollToSelector = (selector: string) => scrollPageTo(selector)
 
 /** The block drawn for a field path: the longest rendered path that is the field or contains it. */
 export function blockFor(field: string, renderedPaths: string[]): string | undefined {

@@ -3,7 +3,7 @@
  * show/hide events.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '../../services/page-hooks'
 import type { FilingForm, FilingProfile } from '../../domain/types'
 import type { FieldErrors, FilingView } from '../../services/api-types'
 import type { DraftWriteResult, SealedState } from '../../services/form-draft'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '../../services/page-hooks'
 import LoadState from '../../components/load-state'
 import PageShell from '../../components/page-shell'
 import { formatDateTime } from '../../components/stage-timeline/format'

@@ -13,12 +13,13 @@ import {
 } from '../../services/my-data'
 import { openPage } from '../../services/navigation'
 import { copyText } from '../../services/share'
+import { exportSummary } from './summary'
 import './index.scss'
 
 type ExportState =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'ready'; json: string; fileName: string }
+  | { state: 'ready'; json: string; summary: string; fileName: string }
   | { state: 'error'; message: string }
 
 type DeleteState = 'idle' | 'confirming' | 'deleting' | 'deleted'
@@ -35,7 +36,12 @@ export default function MyDataPage() {
     setNotice('')
     const result = await exportMyData()
     if (result.ok)
-      setExported({ state: 'ready', json: formatExport(result.data), fileName: exportFileName(result.data) })
+      setExported({
+        state: 'ready',
+        json: formatExport(result.data),
+        summary: exportSummary(result.data),
+        fileName: exportFileName(result.data)
+      })
     else setExported({ state: 'error', message: result.message })
   }
 
@@ -106,8 +112,11 @@ export default function MyDataPage() {
           <View className='my-data__result'>
             <Text className='my-data__warning'>内容含完整的证件号码和手机号码，请妥善保管，不要发到群聊里。</Text>
             <View className='my-data__actions'>
+              <Button className='my-data__copy-summary' size='small' onClick={() => copyExport(exported.summary)}>
+                复制中文摘要
+              </Button>
               <Button className='my-data__copy' size='small' onClick={() => copyExport(exported.json)}>
-                复制
+                复制 JSON
               </Button>
               {canDownloadFile() ? (
                 <Button
@@ -120,6 +129,12 @@ export default function MyDataPage() {
               ) : null}
             </View>
             {notice ? <Text className='my-data__notice'>{notice}</Text> : null}
+            {/* for people: the same data in Chinese; the JSON below is for machines and other services */}
+            <View className='my-data__summary'>
+              <Text className='my-data__json-text' userSelect>
+                {exported.summary}
+              </Text>
+            </View>
             <View className='my-data__json'>
               <Text className='my-data__json-text' userSelect>
                 {exported.json}

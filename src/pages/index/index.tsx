@@ -2,7 +2,7 @@
 import './prefetch'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '../../services/page-hooks'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import FilingCard from '../../components/filing-card'
 import LoadState from '../../components/load-state'

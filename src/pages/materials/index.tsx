@@ -23,6 +23,9 @@ import { fillItemTemplate } from './template-text'
 import { NewFilingButton } from '../../components/filing-gate'
 import './index.scss'
 
+/** 人脸核身 is a live check on the platform: there is no photo to upload, so nothing to check beforehand. */
+const hasPhotoToCheck = (item: ChecklistItem) => item.isPhoto && item.id !== 'face_check'
+
 /** What most filings need, shown before the user has answered the wizard. */
 const COMMON_MATERIALS = [
   { title: '主办单位证件', description: '营业执照等；个人为身份证' },
@@ -39,7 +42,8 @@ const H5_POPUP_STYLE =
   runtimePlatform() === 'h5' ? { paddingBottom: 'calc(16px + 50px + env(safe-area-inset-bottom))' } : undefined
 
 export default function MaterialsPage() {
-  const current = useCurrentFiling()
+  // the filing that most needs the user now (an open SMS window first), not the one opened last
+  const current = useCurrentFiling({ mostUrgent: true })
   const { filing, replace } = current
   const statuses = useMaterialStatuses(filing, replace)
   const [templateItem, setTemplateItem] = useState<ChecklistItem>()
@@ -160,7 +164,9 @@ export default function MaterialsPage() {
                   status={statuses.statusOf(item.id)}
                   onStatus={canEdit ? (status) => void statuses.setStatus(item.id, status) : undefined}
                   onCheckPhoto={
-                    item.isPhoto ? () => openPage(withQuery(ROUTES.photoCheck, { material: item.id })) : undefined
+                    hasPhotoToCheck(item)
+                      ? () => openPage(withQuery(ROUTES.photoCheck, { material: item.id }))
+                      : undefined
                   }
                   onShowTemplate={item.template ? () => setTemplateItem(item) : undefined}
                 />

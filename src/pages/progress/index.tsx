@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '../../services/page-hooks'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import FilingGate, { NewFilingButton } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'

@@ -1,4 +1,5 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { setCurrentFilingId } from '../../../src/services/filings'
 import MaterialsPage from '../../../src/pages/materials'
 import { api } from '../../../src/services/api'
 import { copyText } from '../../../src/services/clipboard'
@@ -246,10 +247,27 @@ describe('材料清单 tab', () => {
 
   it('opens 检查照片 for photo materials only', async () => {
     await renderReady()
-    expect(document.querySelectorAll('.material-item__check-photo')).toHaveLength(5)
+    expect(document.querySelectorAll('.material-item__check-photo')).toHaveLength(4)
     expect(within(item('service_commitment')).queryByText('检查照片')).not.toBeInTheDocument()
+    // 人脸核身 is a live check on the platform: no photo to check beforehand
+    expect(within(item('face_check')).queryByText('检查照片')).not.toBeInTheDocument()
     fireEvent.click(within(item('owner_certificate')).getByText('检查照片'))
     expect(openPage).toHaveBeenCalledWith('/filing/photo-check/index?material=owner_certificate')
+  })
+
+  it('shows the filing in its SMS window, not the one opened last', async () => {
+    const opened = sampleView({ id: 'a'.repeat(24), title: '最近打开的备案' })
+    const urgent = { ...summaryOf(sampleView()), id: 'b'.repeat(24), title: '短信核验中的备案' }
+    setCurrentFilingId(opened.id)
+    filings.list.mockResolvedValue(
+      ok([summaryOf(opened), { ...urgent, stage: 'sms_verification', smsDeadline: '2026-11-30T20:00:00+08:00' }])
+    )
+    filings.get.mockImplementation(async ({ id }: { id: string }) =>
+      ok(id === urgent.id ? { ...sampleView(), id: urgent.id, title: urgent.title } : opened)
+    )
+    render(<MaterialsPage />)
+    await screen.findByText('短信核验中的备案')
+    expect(filings.get).toHaveBeenCalledWith({ id: urgent.id, reveal: false })
   })
 
   it('links to 信息自检', async () => {

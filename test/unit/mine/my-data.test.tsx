@@ -48,13 +48,29 @@ describe('export', () => {
     expect(exportData).toHaveBeenCalledWith({})
   })
 
+  it('offers a readable Chinese summary beside the JSON', async () => {
+    exportData.mockResolvedValue({ ok: true, data: EXPORT })
+    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
+    const { container } = render(<MyDataPage />)
+    click('导出')
+    await screen.findByText(/请妥善保管/)
+    const summary = container.querySelector('.my-data__summary')!.textContent!
+    expect(summary).toContain('导出于 2026-11-24 10:00')
+    expect(summary).toContain('一、我创建的备案（1 个）')
+    expect(summary).toContain('1. 门店预约')
+    expect(summary).toContain('主体负责人 · 手机号码：13800138000')
+    expect(summary).not.toMatch(/ownerPrincipal|mobile|"filings"/)
+    await act(async () => click('复制中文摘要'))
+    expect(copy).toHaveBeenCalledWith({ data: summary })
+  })
+
   it('copies the JSON', async () => {
     exportData.mockResolvedValue({ ok: true, data: EXPORT })
     const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok' } as never)
     render(<MyDataPage />)
     click('导出')
     await screen.findByText(/请妥善保管/)
-    await act(async () => click('复制'))
+    await act(async () => click('复制 JSON'))
     expect(copy).toHaveBeenCalledWith({ data: JSON.stringify(EXPORT, null, 2) })
     expect(screen.getByText('已复制到剪贴板')).toBeInTheDocument()
   })

@@ -146,12 +146,13 @@ describe('draft', () => {
     expect(loadWizardDraft()?.province).toBe('31')
     first.unmount()
 
+    // reopened on the step the user left
     const { container } = renderWizard()
-    expect(checked(container, '抖音')).toBe(true)
-    expect(checked(container, '个体工商户')).toBe(true)
-    next()
     expect(checked(container, '上海')).toBe(true)
     expect(checklist(container).length).toBeGreaterThan(0)
+    click('上一步')
+    expect(checked(container, '抖音')).toBe(true)
+    expect(checked(container, '个体工商户')).toBe(true)
   })
 
   it('a preset platform (?platform=) wins over a draft for another platform', () => {
