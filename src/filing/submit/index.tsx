@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter } from '../../services/page-hooks'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import FilingGate from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
