@@ -4,12 +4,12 @@
  * another province…). Each says at which question it arises, why, and what would work instead, as a patch of the
  * answers the wizard can apply. All of it follows from the rule data; nothing here is specific to one province.
  */
-import { OWNER_TYPES } from './rules/ownerTypes'
+import { OWNER_TYPES } from './rules/owner-types'
 import { bureauShortName, PROVINCES, type ProvinceRules } from './rules/provinces'
 import { provinceName } from './rules/regions'
 import { RULES_CHECKED_ON, SOURCE } from './rules/sources'
 import type { FilingProfile } from './types'
-import { parseFilingNumber } from './validators/filingNumber'
+import { parseFilingNumber } from './validators/filing-number'
 
 /** The wizard question whose answer leads into the dead end. */
 export type DeadEndStep = 'owner' | 'province' | 'existing_filing' | 'principal' | 'industries'

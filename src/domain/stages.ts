@@ -25,7 +25,7 @@ import { PLATFORMS, SMS_WINDOW_HOURS, type DayRange } from './rules/platforms'
 import { PROVINCES, bureauShortName } from './rules/provinces'
 import { provinceName } from './rules/regions'
 import { addDays, addHours, formatShanghaiMinute, parseInstant, shanghaiDate, toShanghaiIso } from './time'
-import { parseFilingNumber } from './validators/filingNumber'
+import { parseFilingNumber } from './validators/filing-number'
 
 export const STAGE_LABELS: Record<Stage, string> = {
   draft: '填写备案信息',

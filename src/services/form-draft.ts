@@ -8,7 +8,7 @@
 import { emptyFilingForm } from '../domain/filing-form'
 import { toUtcIso } from '../domain/time'
 import type { FilingForm, FilingProfile } from '../domain/types'
-import { identityFieldErrors } from '../domain/validators/formFields'
+import { identityFieldErrors } from '../domain/validators/form-fields'
 import { api } from './api'
 import type { ErrorEnvelope, FieldErrors, FilingView } from './api-types'
 import {

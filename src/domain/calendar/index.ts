@@ -5,7 +5,7 @@
  */
 import { addDays, dateToDayNumber, dayNumberToDate, dayOfWeek, isValidDate } from '../time'
 import { PUBLISHED_ARRANGEMENTS } from './arrangements'
-import { LUNAR_HOLIDAY_DATES } from './lunarDates'
+import { LUNAR_HOLIDAY_DATES } from './lunar-dates'
 
 export { PUBLISHED_ARRANGEMENTS, STATUTORY_HOLIDAY_SOURCE, ARRANGEMENTS_CHECKED_ON } from './arrangements'
 export type { HolidayArrangement } from './arrangements'

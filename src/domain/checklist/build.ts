@@ -9,7 +9,7 @@ import { bureauShortName, PROVINCES, type ProvinceRules } from '../rules/provinc
 import { cancelChecklist } from './cancel-items'
 import { authorizationLetter, ownerCertificate, ownerPrincipalId, residencePermit } from './identity-items'
 import { item, principalTips } from './material-item'
-import { parseFilingNumber } from '../validators/filingNumber'
+import { parseFilingNumber } from '../validators/filing-number'
 import { preApprovalItems } from './pre-approval-items'
 
 const SECTION_ORDER: MaterialSection[] = ['owner', 'owner_principal', 'mini_program', 'app_principal', 'attachments']

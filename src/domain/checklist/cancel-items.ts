@@ -5,7 +5,7 @@
  */
 import { SOURCE } from '../rules/sources'
 import { MATERIALS } from '../rules/materials'
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import { PLATFORMS } from '../rules/platforms'
 import { CANCEL_KIND_LABELS } from '../self-check/answers'
 import type { CancelKind, ChecklistItem, FilingProfile } from '../types'

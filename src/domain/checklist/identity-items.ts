@@ -1,7 +1,7 @@
 /** Entries about who files: the owner's certificate, the principals, authorization letters and residence permits. */
 import type { ChecklistItem, FilingProfile } from '../types'
 import { MATERIALS } from '../rules/materials'
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'

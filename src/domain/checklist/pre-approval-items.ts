@@ -1,6 +1,6 @@
 /** Entries about 前置审批: approval documents, the 不涉及 commitment, and a province's finance commitment. */
 import type { ChecklistItem, FilingProfile, IndustryId } from '../types'
-import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../preApproval'
+import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../pre-approval'
 import { approvalDocument, INDUSTRIES } from '../rules/industries'
 import { MATERIALS, type MaterialId } from '../rules/materials'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'

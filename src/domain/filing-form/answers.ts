@@ -3,9 +3,9 @@
  * is held once. `formFromAnswers` fills the form with what the wizard already knows, so self-check never asks again;
  * `answersFromForm` carries edits made in self-check back (renaming the app there renames the filing).
  */
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import type { FilingForm, FilingProfile, FilingTexts, PersonForm, PreApprovalEntry } from '../types'
-import { validateIdCard } from '../validators/idCard'
+import { validateIdCard } from '../validators/id-card'
 import { mergeForms } from './diff'
 import { emptyFilingForm } from './empty'
 

@@ -4,7 +4,7 @@
  * principal and the mini-program principal, and nothing says 主办单位. A cancellation asks only who the owner is.
  */
 import { marginText } from '../checklist/material-item'
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import { PLATFORMS, remarkRule } from '../rules/platforms'
 import type { FilingProfile, FormSection } from '../types'
 

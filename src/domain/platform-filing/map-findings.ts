@@ -2,7 +2,7 @@
 import { addMonths, isValidDate, todayInShanghai } from '../time'
 import type { Finding, PersonForm } from '../types'
 import { charCount } from '../self-check/findings'
-import { ageOn, validateIdCard } from '../validators/idCard'
+import { ageOn, validateIdCard } from '../validators/id-card'
 import { normalizeMobile } from '../validators/mobile'
 import type { CodeEntry } from './code-tables'
 import { mediaSlotLabel, type MediaSlot } from './media-slots'

@@ -2,7 +2,7 @@
  * Our form's choices → the platform's codes, looked up in the fetched tables by name. A value the table does not
  * know becomes a finding on our field with the platform's own options to choose from.
  */
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import { INDUSTRIES } from '../rules/industries'
 import type { FilingForm, FilingProfile, PersonForm } from '../types'
 import {

@@ -2,11 +2,11 @@
  * Which photos a platform needs for this filing, each with the platform's media type, the field of the platform's
  * body it goes into, and the format/size rule the phone checks first (the photo check's own rules).
  */
-import { OWNER_TYPES } from '../rules/ownerTypes'
+import { OWNER_TYPES } from '../rules/owner-types'
 import { photoRulesFor, type PhotoFormat } from '../photo/rules'
-import { detectPreApprovalInTexts } from '../preApproval'
+import { detectPreApprovalInTexts } from '../pre-approval'
 import type { FilingForm, FilingProfile } from '../types'
-import { normalizeIdNumber } from '../validators/idCard'
+import { normalizeIdNumber } from '../validators/id-card'
 import { findByName, type PlatformCodeTables, type SubmissionPlatform } from './code-tables'
 import { certificateTypeCandidates, personCertificateCandidates, subjectTypeCandidates } from './names'
 

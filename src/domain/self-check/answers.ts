@@ -4,7 +4,7 @@
  */
 import { PLATFORMS } from '../rules/platforms'
 import type { CancelKind, FilingProfile, PlatformId } from '../types'
-import { parseFilingNumber } from '../validators/filingNumber'
+import { parseFilingNumber } from '../validators/filing-number'
 import type { Findings } from './findings'
 
 export const CANCEL_KIND_LABELS: Record<CancelKind, string> = {

@@ -1,6 +1,6 @@
 /** The emergency contact, and mobiles shared between different people. */
 import type { FilingForm } from '../types'
-import { normalizeIdNumber } from '../validators/idCard'
+import { normalizeIdNumber } from '../validators/id-card'
 import { normalizeMobile } from '../validators/mobile'
 import { PERSON_LABEL, type Findings, type PersonSection } from './findings'
 import { checkMobile, checkName } from './person'

@@ -1,10 +1,10 @@
 /** The owner (主办单位): name, certificate type and number, validity, region and address. */
 import type { FilingForm, FilingProfile, OwnerType } from '../types'
-import { CERTIFICATE_TYPE_LABELS, OWNER_TYPES } from '../rules/ownerTypes'
+import { CERTIFICATE_TYPE_LABELS, OWNER_TYPES } from '../rules/owner-types'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'
-import { ageOn, validateIdCard } from '../validators/idCard'
+import { ageOn, validateIdCard } from '../validators/id-card'
 import { USCC_TYPE_OWNER_TYPES, validateUscc } from '../validators/uscc'
 import { checkAddress } from './address'
 import { blank, MIN_AGE, type Findings } from './findings'

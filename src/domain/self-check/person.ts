@@ -4,7 +4,7 @@ import { marginRequirement, marginText } from '../checklist/material-item'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, type ProvinceRules } from '../rules/provinces'
 import { addMonths, isValidDate } from '../time'
-import { ageOn, validateIdCard } from '../validators/idCard'
+import { ageOn, validateIdCard } from '../validators/id-card'
 import { validateMobile } from '../validators/mobile'
 import { blank, MIN_AGE, PERMANENT, PERSON_LABEL, type Findings, type PersonSection } from './findings'
 

@@ -1,6 +1,6 @@
 /** 前置审批: the answer, the approval documents, and industry keywords the texts hit without a declaration. */
 import type { FilingForm, FilingProfile, IndustryId, OwnerType, PreApprovalEntry } from '../types'
-import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../preApproval'
+import { detectPreApprovalInTexts, TEXT_FIELD_LABELS } from '../pre-approval'
 import { INDUSTRIES, SERVICE_TYPE_INDUSTRIES } from '../rules/industries'
 import { blank, type Findings } from './findings'
 

@@ -4,7 +4,7 @@ import type { FilingForm, FilingProfile, Finding } from '../types'
 import type { PlatformRules } from '../rules/platforms'
 import { bureauShortName, PROVINCES, type ProvinceRules } from '../rules/provinces'
 import { provinceName } from '../rules/regions'
-import { normalizeIdNumber } from '../validators/idCard'
+import { normalizeIdNumber } from '../validators/id-card'
 import { Findings, PERSON_LABEL, type PersonSection } from './findings'
 import { answerFindings } from './answers'
 

@@ -4,7 +4,7 @@
  */
 import { marginText } from '../../domain/checklist'
 import { INDUSTRIES } from '../../domain/rules/industries'
-import { CERTIFICATE_TYPE_LABELS } from '../../domain/rules/ownerTypes'
+import { CERTIFICATE_TYPE_LABELS } from '../../domain/rules/owner-types'
 import { PLATFORMS, remarkRule } from '../../domain/rules/platforms'
 import { REGION_BY_CODE } from '../../domain/rules/regions'
 import type { FilingForm, FilingProfile, FormSection, IndustryId } from '../../domain/types'

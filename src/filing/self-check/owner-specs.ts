@@ -1,6 +1,6 @@
 /** The owner section's fields: who the owner is (name and certificate), then where (region and addresses). */
 import { marginText } from '../../domain/checklist'
-import { CERTIFICATE_TYPE_LABELS, OWNER_TYPES } from '../../domain/rules/ownerTypes'
+import { CERTIFICATE_TYPE_LABELS, OWNER_TYPES } from '../../domain/rules/owner-types'
 import { PLATFORMS } from '../../domain/rules/platforms'
 import type { FilingForm, FilingProfile, OwnerForm } from '../../domain/types'
 import type { FieldSpec } from './field-specs'

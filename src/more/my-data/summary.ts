@@ -2,7 +2,7 @@
  * The export as a person reads it: a Chinese summary beside the JSON (which keeps English keys for machines). Only
  * what the JSON holds, in the same words the app uses; the values are the user's own, as complete as in the JSON.
  */
-import { OWNER_TYPES } from '../../domain/rules/ownerTypes'
+import { OWNER_TYPES } from '../../domain/rules/owner-types'
 import { PLATFORMS } from '../../domain/rules/platforms'
 import { provinceName } from '../../domain/rules/regions'
 import { REMINDER_LABELS } from '../../domain/reminder-budget'

@@ -109,7 +109,7 @@ describe('submission.prepare', () => {
 
   it('without a binding says to connect first', async () => {
     const { env, id } = await setUp()
-    await env.store.collection(COLLECTIONS.platformConnections).removeWhere({ appId: APP })
+    await env.store.collection<ConnectionRecord>(COLLECTIONS.platformConnections).removeWhere({ appId: APP })
     const res = await env.call(OWNER, 'submission', 'prepare', { id })
     expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(!res.ok && res.message).toContain('连接小程序')

@@ -1,5 +1,5 @@
 /** The Douyin 备案号 field of get_register_detail is UNCONFIRMED (douyin §8.3): the detail is searched for one. */
-import { parseFilingNumber } from '../../../domain/validators/filingNumber'
+import { parseFilingNumber } from '../../../domain/validators/filing-number'
 
 /** Depth-first: the first string anywhere in the detail that is a valid mini-program 备案号. */
 export function findFilingNumber(value: unknown, depth = 0): string | undefined {

@@ -9,7 +9,7 @@ import {
   PUBLISHED_ARRANGEMENTS,
   statutoryHolidays
 } from '../../../../src/domain'
-import { LUNAR_HOLIDAY_DATES } from '../../../../src/domain/calendar/lunarDates'
+import { LUNAR_HOLIDAY_DATES } from '../../../../src/domain/calendar/lunar-dates'
 import { workingDaysBetween } from '../support'
 import { FIRST_YEAR, LAST_YEAR, lunarHolidayDatesFromPackage } from './generate-lunar-table'
 

@@ -1,5 +1,5 @@
 /**
- * Prints LUNAR_HOLIDAY_DATES for src/domain/calendar/lunarDates.ts from the `chinese-days` package, so the mini-program
+ * Prints LUNAR_HOLIDAY_DATES for src/domain/calendar/lunar-dates.ts from the `chinese-days` package, so the mini-program
  * ships a 2 KB table instead of a lunar-calendar library. Run: npx tsx test/unit/domain/calendar/generate-lunar-table.ts
  * The test calendar.test.ts checks the table against the package again.
  */

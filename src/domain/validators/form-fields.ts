@@ -1,5 +1,5 @@
 import type { FilingForm } from '../types'
-import { validateIdCard } from './idCard'
+import { validateIdCard } from './id-card'
 import { validateMobile } from './mobile'
 import { validateUscc } from './uscc'
 
