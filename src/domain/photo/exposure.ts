@@ -1,3 +1,4 @@
+import { locateDocument } from './document'
 import { photoFinding } from './findings'
 import { forAnalysis, histogram, histogramQuantile, toLuma } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
@@ -5,14 +6,16 @@ import type { AnalyserResult, RgbaImage } from './types'
 
 /**
  * Exposure of a document photo: too dark, too bright (washed out), or low contrast (haze, a photo through glass).
- * Judged on the luma histogram's tails, not its mean, so a white document on a white table is not "too bright" and
- * one on a black table not "too dark". Reports at most one finding: the cause, not its symptoms (a dark photo is also
- * low in contrast).
+ * Judged on the luma histogram's tails inside the located document (the whole frame when none was found), not its
+ * mean, so a white document on a white table is not "too bright" and one on a black table not "too dark". Reports
+ * at most one finding: the cause, not its symptoms (a dark photo is also low in contrast).
  */
 export function checkExposure(image: RgbaImage): AnalyserResult {
   const { darkBrightLuma, brightDarkLuma, brightClippedFraction, minLumaSpread } = PHOTO_THRESHOLDS.exposure
   const small = forAnalysis(image)
-  const luma = toLuma(small)
+  const location = locateDocument(small)
+  const all = toLuma(small)
+  const luma = location.status === 'found' ? all.filter((_, p) => location.inner[p]) : all
   const bins = histogram(luma)
   let sum = 0
   for (let v = 0; v < 256; v++) sum += v * bins[v]
@@ -24,10 +27,10 @@ export function checkExposure(image: RgbaImage): AnalyserResult {
   for (let v = 250; v < 256; v++) clipped += bins[v]
   const clippedFraction = luma.length ? clipped / luma.length : 0
   const metrics = { meanLuma, darkLuma, brightLuma, clippedFraction }
-  if (brightLuma < darkBrightLuma) return { findings: [photoFinding('PHOTO_TOO_DARK')], metrics }
-  if (darkLuma > brightDarkLuma && clippedFraction >= brightClippedFraction) {
+  if (brightLuma < darkBrightLuma.value) return { findings: [photoFinding('PHOTO_TOO_DARK')], metrics }
+  if (darkLuma > brightDarkLuma.value && clippedFraction >= brightClippedFraction.value) {
     return { findings: [photoFinding('PHOTO_TOO_BRIGHT')], metrics }
   }
-  if (top - darkLuma < minLumaSpread) return { findings: [photoFinding('PHOTO_LOW_CONTRAST')], metrics }
+  if (top - darkLuma < minLumaSpread.value) return { findings: [photoFinding('PHOTO_LOW_CONTRAST')], metrics }
   return { findings: [], metrics }
 }
