@@ -85,9 +85,9 @@ export function checkFaceLighting(image: RgbaImage): AnalyserResult {
   const right = faceMedian(luma, small.width, face, (dx, dy) => dx > 0.2 && dy > -0.3 && dy < 0.5)
   const faceSideBalance = Math.max(left, right) > 0 ? Math.min(left, right) / Math.max(left, right) : 1
   const metrics = { faceLuma, faceSideBalance }
-  if (faceLuma < minFaceLuma.value) return { findings: [photoFinding('PHOTO_FACE_TOO_DARK')], metrics }
-  if (faceSideBalance < minSideBalance.value) return { findings: [photoFinding('PHOTO_FACE_UNEVEN_LIGHT')], metrics }
-  return { findings: [], metrics }
+  // half a face in shadow fails the face check like a dark face: the same finding, the same fix (face the light)
+  const dark = faceLuma < minFaceLuma.value || faceSideBalance < minSideBalance.value
+  return { findings: dark ? [photoFinding('PHOTO_FACE_TOO_DARK')] : [], metrics }
 }
 
 /**
