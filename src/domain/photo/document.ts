@@ -101,9 +101,12 @@ function standsOut(image: RgbaImage, model: BackgroundModel): Uint8Array {
   const limit = model.tolerance * model.tolerance
   for (let y = 0, p = 0; y < height; y++) {
     for (let x = 0; x < width; x++, p++) {
-      const br = Math.max(1, c[0] + c[1] * x + c[2] * y)
-      const bg = Math.max(1, c[3] + c[4] * x + c[5] * y)
-      const bb = Math.max(1, c[6] + c[7] * x + c[8] * y)
+      const pr = c[0] + c[1] * x + c[2] * y
+      const pg = c[3] + c[4] * x + c[5] * y
+      const pb = c[6] + c[7] * x + c[8] * y
+      const br = pr > 1 ? pr : 1
+      const bg = pg > 1 ? pg : 1
+      const bb = pb > 1 ? pb : 1
       const i = p * 4
       const r = data[i]
       const g = data[i + 1]
@@ -127,19 +130,38 @@ function standsOut(image: RgbaImage, model: BackgroundModel): Uint8Array {
 
 /** Morphological opening with a 3×3 square: erode then dilate, each as a row pass and a column pass. */
 function open3(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const pass = (src: Uint8Array, step: number, along: number, keep: 0 | 1): Uint8Array => {
-    const out = new Uint8Array(src.length)
-    for (let p = 0; p < src.length; p++) {
-      const at = step === 1 ? p % width : (p / width) | 0
-      const before = at > 0 ? src[p - step] : src[p]
-      const after = at < along - 1 ? src[p + step] : src[p]
-      // erode (keep 0): 1 only when all three are 1; dilate (keep 1): 1 when any is
-      out[p] = keep ? before | src[p] | after : before & src[p] & after
+  const eroded = columnPass(rowPass(mask, width, height, false), width, height, false)
+  return columnPass(rowPass(eroded, width, height, true), width, height, true)
+}
+
+/** out = min (erode) or max (dilate) of each pixel and its left and right neighbours, edges clamped. */
+function rowPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const p = row + x
+      const before = x > 0 ? src[p - 1] : src[p]
+      const after = x < width - 1 ? src[p + 1] : src[p]
+      out[p] = dilate ? before | src[p] | after : before & src[p] & after
     }
-    return out
   }
-  const eroded = pass(pass(mask, 1, width, 0), width, height, 0)
-  return pass(pass(eroded, 1, width, 1), width, height, 1)
+  return out
+}
+
+/** The same along columns, row by row (memory order). */
+function columnPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const above = y > 0 ? (y - 1) * width : 0
+    const below = y < height - 1 ? (y + 1) * width : y * width
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const v = src[row + x]
+      out[row + x] = dilate ? src[above + x] | v | src[below + x] : src[above + x] & v & src[below + x]
+    }
+  }
+  return out
 }
 
 /** The leftmost and rightmost pixel of `label` on every row, as the pixels' outer corners: enough for the hull. */

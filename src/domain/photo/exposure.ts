@@ -14,18 +14,20 @@ export function checkExposure(image: RgbaImage): AnalyserResult {
   const { darkBrightLuma, brightDarkLuma, brightClippedFraction, minLumaSpread } = PHOTO_THRESHOLDS.exposure
   const small = forAnalysis(image)
   const location = locateDocument(small)
-  const all = toLuma(small)
-  const luma = location.status === 'found' ? all.filter((_, p) => location.inner[p]) : all
-  const bins = histogram(luma)
+  const bins = histogram(toLuma(small), location.status === 'found' ? location.inner : undefined)
   let sum = 0
-  for (let v = 0; v < 256; v++) sum += v * bins[v]
-  const meanLuma = luma.length ? sum / luma.length : 0
+  let count = 0
+  for (let v = 0; v < 256; v++) {
+    sum += v * bins[v]
+    count += bins[v]
+  }
+  const meanLuma = count ? sum / count : 0
   const darkLuma = histogramQuantile(bins, 0.01)
   const brightLuma = histogramQuantile(bins, 0.98)
   const top = histogramQuantile(bins, 0.99)
   let clipped = 0
   for (let v = 250; v < 256; v++) clipped += bins[v]
-  const clippedFraction = luma.length ? clipped / luma.length : 0
+  const clippedFraction = count ? clipped / count : 0
   const metrics = { meanLuma, darkLuma, brightLuma, clippedFraction }
   if (brightLuma < darkBrightLuma.value) return { findings: [photoFinding('PHOTO_TOO_DARK')], metrics }
   if (darkLuma > brightDarkLuma.value && clippedFraction >= brightClippedFraction.value) {

@@ -20,10 +20,7 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   const region = location.status === 'found' ? location.inner : undefined
   const luma = toLuma(small)
   const judged = region ? location.innerCount : n
-  const paperWhite = histogramQuantile(
-    histogram(region ? luma.filter((_, p) => region[p]) : luma),
-    paperWhiteQuantile.value
-  )
+  const paperWhite = histogramQuantile(histogram(luma, region), paperWhiteQuantile.value)
   const clip = clippedChannel.value
   const mask = new Uint8Array(n)
   for (let p = 0, i = 0; p < n; p++, i += 4) {
