@@ -18,7 +18,7 @@ const regions = new WeakMap<RgbaImage, FaceRegion>()
 
 /**
  * Finds the face in a face-check photo. The wall colour is read from the top band; every row's span of pixels that
- * differ from it (within the central 80% of the width) traces the person: the head widens from the crown, narrows
+ * differ from it, in one run through the centre column, traces the person: the head widens from the crown, narrows
  * at the neck, and widens again at the shoulders. The face is the head below its top quarter and above the neck,
  * as wide as the head's widest row. Independent of skin colour and of how the face is lit (a half-shadowed face
  * still differs from the wall). Falls back to where the oval guide puts the face when no head outline is found.
@@ -33,7 +33,7 @@ export function locateFace(image: RgbaImage): FaceRegion {
 }
 
 /** Where the platform's oval guide puts the face: centred, a little above the middle. */
-function guideFace({ width, height }: RgbaImage): FaceRegion {
+export function guideFace({ width, height }: RgbaImage): FaceRegion {
   return { cx: 0.5 * width, cy: 0.43 * height, rx: 0.16 * width, ry: 0.22 * width, located: false }
 }
 
@@ -56,18 +56,26 @@ function wallColour({ width, height, data }: RgbaImage): number[] {
 function traceHead(image: RgbaImage): FaceRegion | undefined {
   const { width, height, data } = image
   const wall = wallColour(image)
-  const [x0, x1] = [Math.round(0.1 * width), Math.round(0.9 * width)]
+  // each row's run of person pixels through the centre column: blurred objects on the wall or a darker wall
+  // corner elsewhere in the row are not the person
+  const centre = Math.round(width / 2)
+  const differs = (x: number, y: number): boolean => {
+    const i = (y * width + x) * 4
+    return (
+      Math.abs(data[i] - wall[0]) + Math.abs(data[i + 1] - wall[1]) + Math.abs(data[i + 2] - wall[2]) > PERSON_DISTANCE
+    )
+  }
   const spans: Array<[number, number] | undefined> = []
   for (let y = 0; y < height; y++) {
-    let lo = -1
-    let hi = -1
-    for (let x = x0, i = (y * width + x0) * 4; x < x1; x++, i += 4) {
-      const d = Math.abs(data[i] - wall[0]) + Math.abs(data[i + 1] - wall[1]) + Math.abs(data[i + 2] - wall[2])
-      if (d <= PERSON_DISTANCE) continue
-      if (lo < 0) lo = x
-      hi = x
+    if (!differs(centre, y)) {
+      spans.push(undefined)
+      continue
     }
-    spans.push(lo < 0 ? undefined : [lo, hi])
+    let lo = centre
+    let hi = centre
+    while (lo > 0 && differs(lo - 1, y)) lo--
+    while (hi < width - 1 && differs(hi + 1, y)) hi++
+    spans.push([lo, hi])
   }
   const widthAt = (y: number): number => {
     const span = spans[y]
