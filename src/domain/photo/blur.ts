@@ -1,3 +1,4 @@
+import { locateDocument } from './document'
 import { photoFinding } from './findings'
 import { forAnalysis, toLuma } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
@@ -9,31 +10,74 @@ import type { AnalyserResult, RgbaImage } from './types'
  * range. A sharp edge makes its whole rise within those 2 px (ratio ≈ 1); a Gaussian blur of σ px only
  * erf(1 / (σ√2)) of it (σ = 1: 0.68, σ = 1.5: 0.5, σ = 2: 0.38). Unlike the variance of the Laplacian this does not
  * depend on how much print the document carries or on its contrast, so one threshold fits every photo; the 2-px
- * span keeps sensor noise small against real edges. Returns undefined when there are too few edges to judge.
+ * span keeps sensor noise small against real edges.
+ *
+ * Judged per direction: edges across x and edges across y are scored apart and the softer direction counts, so a
+ * photo shaken sideways (sharp horizontal strokes, smeared vertical ones) is not rescued by its sharp direction.
+ * Only pixels where `region` is non-zero count (the document, the face), when given. With `peaksOnly`, only the
+ * pixel where each edge is steepest counts (its neighbours across the edge are less steep): a defocused background's
+ * long soft ramps then count once per ramp, not once per pixel of it, and cannot outvote a sharp face. Returns
+ * undefined when there are too few edges to judge.
  */
-export function measureSharpness(luma: Uint8Array, width: number, height: number): number | undefined {
-  const { minEdgeRange, minEdgeFraction, quantile } = PHOTO_THRESHOLDS.blur
+export function measureSharpness(
+  luma: Uint8Array,
+  width: number,
+  height: number,
+  region?: Uint8Array,
+  peaksOnly = false
+): number | undefined {
+  const { minEdgeRange, minEdgeFraction, quantile, minDirectionalEdges } = PHOTO_THRESHOLDS.blur
   if (width < 8 || height < 8) return undefined
   const [lo, hi] = neighbourhoodRange(luma, width, height)
-  const bins = new Uint32Array(101)
-  let edges = 0
+  // bins 0–100: edges across x; 101–201: edges across y
+  const bins = new Uint32Array(202)
+  let judged = 0
+  const minRange = minEdgeRange.value
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1, p = y * width + 1; x < width - 1; x++, p++) {
+      if (region && !region[p]) continue
+      judged++
       const range = hi[p] - lo[p]
-      if (range < minEdgeRange) continue
+      if (range < minRange) continue
       // ternaries, not Math.abs/Math.max: this runs for every pixel and must stay cheap on any JS engine
       const dx = luma[p + 1] - luma[p - 1]
       const dy = luma[p + width] - luma[p - width]
       const ax = dx < 0 ? -dx : dx
       const ay = dy < 0 ? -dy : dy
       const step = ax > ay ? ax : ay
+      if (peaksOnly && !isPeak(luma, width, p, step, ax > ay ? 1 : width)) continue
       const bin = ((100 * step) / range + 0.5) | 0
-      bins[bin > 100 ? 100 : bin]++
-      edges++
+      bins[(bin > 100 ? 100 : bin) + (ax > ay ? 0 : 101)]++
     }
   }
-  if (edges < minEdgeFraction * width * height) return undefined
-  const target = Math.ceil(quantile * edges)
+  const across = [bins.subarray(0, 101), bins.subarray(101)]
+  const counts = across.map((part) => part.reduce((sum, v) => sum + v, 0))
+  const edges = counts[0] + counts[1]
+  if (edges === 0 || edges < minEdgeFraction.value * judged) return undefined
+  const both = new Uint32Array(101)
+  for (let b = 0; b <= 100; b++) both[b] = across[0][b] + across[1][b]
+  const directional = across.filter((_, k) => counts[k] >= minDirectionalEdges.value * edges)
+  if (directional.length < 2) return binQuantile(both, quantile.value)
+  return Math.min(...directional.map((part) => binQuantile(part, quantile.value)))
+}
+
+/** Whether the luma step at `p` is at least that of its neighbours at p ± `along` (across the edge). */
+function isPeak(luma: Uint8Array, width: number, p: number, step: number, along: number): boolean {
+  for (const q of [p - along, p + along]) {
+    if (q < width || q >= luma.length - width || q % width === 0 || q % width === width - 1) continue
+    const dx = luma[q + 1] - luma[q - 1]
+    const dy = luma[q + width] - luma[q - width]
+    const neighbour = Math.max(Math.abs(dx), Math.abs(dy))
+    if (neighbour > step) return false
+  }
+  return true
+}
+
+/** The `q` quantile of steepness ratios counted in 101 bins of 0.01. */
+function binQuantile(bins: Uint32Array, q: number): number {
+  let total = 0
+  for (let b = 0; b <= 100; b++) total += bins[b]
+  const target = Math.max(1, Math.ceil(q * total))
   let seen = 0
   for (let b = 0; b <= 100; b++) {
     seen += bins[b]
@@ -88,10 +132,19 @@ function spreadRange(
   }
 }
 
-/** Blur: text a reviewer cannot read. Works on any photo kind. */
-export function checkBlur(image: RgbaImage): AnalyserResult {
+/**
+ * Blur: text a reviewer cannot read. On a document photo judged inside the located document (the desk's grain or a
+ * defocused background does not count); on a face photo, on the face (see face.ts); otherwise on the whole frame.
+ */
+export function checkBlur(image: RgbaImage, region?: Uint8Array): AnalyserResult {
   const small = forAnalysis(image)
-  const sharpness = measureSharpness(toLuma(small), small.width, small.height)
-  const blurry = sharpness !== undefined && sharpness < PHOTO_THRESHOLDS.blur.minSharpness
+  const sharpness = measureSharpness(toLuma(small), small.width, small.height, region)
+  const blurry = sharpness !== undefined && sharpness < PHOTO_THRESHOLDS.blur.minSharpness.value
   return { findings: blurry ? [photoFinding('PHOTO_BLURRY')] : [], metrics: { sharpness } }
+}
+
+/** Blur of a document photo, inside the document when it was found. */
+export function checkDocumentBlur(image: RgbaImage): AnalyserResult {
+  const location = locateDocument(image)
+  return checkBlur(image, location.status === 'found' ? location.inner : undefined)
 }

@@ -91,8 +91,8 @@ export const PHOTO_FINDING_TEXT: Record<PhotoFindingCode, FindingText> = {
   },
   PHOTO_FACE_TOO_DARK: {
     severity: 'error',
-    message: '脸部太暗，可能无法通过人脸核验',
-    fix: '面向光源（如窗户）站立，不要背光，必要时打开室内灯'
+    message: '脸部太暗，或半边脸在阴影里（侧光），可能无法通过人脸核验',
+    fix: '面向光源（如窗户）站立，让光线均匀照在整张脸上，不要背光或只从一侧照明，必要时打开室内灯'
   }
 }
 

@@ -1,3 +1,4 @@
+import { locateDocument } from './document'
 import { photoFinding } from './findings'
 import { ANALYSIS_MAX_SIDE, downscale, forAnalysis } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
@@ -10,21 +11,34 @@ const BINS = 256
  * to the image's median, so a photocopy photographed under warm light (every pixel the same tint) still reads as
  * grey, while an original's seal, emblem or coloured print reads as colour. Judged at half the analysis size, where
  * sensor colour noise has averaged out, and a pixel must differ by a few grey levels too, so noise in dark print
- * does not read as colour.
+ * does not read as colour. On a document photo only the located document's pixels count: a colour card on a black
+ * desk is not grey because the desk dominates the frame, and a photocopy on a wooden table does not borrow its colour.
  */
-export function checkGreyscale(image: RgbaImage): AnalyserResult {
-  const { minChannelSum, maxChannel, minChromaDistance, minColourLevels, minColourFraction } =
-    PHOTO_THRESHOLDS.greyscale
-  const small = downscale(forAnalysis(image), ANALYSIS_MAX_SIDE / 2)
+export function checkDocumentGreyscale(image: RgbaImage): AnalyserResult {
+  const location = locateDocument(image)
+  return checkGreyscale(image, location.status === 'found' ? location.inner : undefined)
+}
+
+/** Grey-scale over the pixels where `region` (at the analysis size) is non-zero, or the whole frame. */
+export function checkGreyscale(image: RgbaImage, region?: Uint8Array): AnalyserResult {
+  const [minChannelSum, maxChannel, minChromaDistance, minColourLevels, minColourFraction] = (
+    ['minChannelSum', 'maxChannel', 'minChromaDistance', 'minColourLevels', 'minColourFraction'] as const
+  ).map((name) => PHOTO_THRESHOLDS.greyscale[name].value)
+  const analysed = forAnalysis(image)
+  const small = downscale(analysed, ANALYSIS_MAX_SIDE / 2)
   const { data } = small
   const n = small.width * small.height
+  const inRegion = region ? regionAtSize(region, analysed.width, analysed.height, small.width, small.height) : undefined
+  let judged = n
   const rs = new Float32Array(n)
   const gs = new Float32Array(n)
   const sums = new Uint16Array(n)
   const rBins = new Uint32Array(BINS)
   const gBins = new Uint32Array(BINS)
   let counted = 0
-  for (let i = 0; i < data.length; i += 4) {
+  if (inRegion) judged = inRegion.reduce((sum, v) => sum + v, 0)
+  for (let i = 0, p = 0; i < data.length; i += 4, p++) {
+    if (inRegion && !inRegion[p]) continue
     const r = data[i]
     const g = data[i + 1]
     const b = data[i + 2]
@@ -42,7 +56,7 @@ export function checkGreyscale(image: RgbaImage): AnalyserResult {
     gBins[gb < BINS ? gb : BINS - 1]++
     counted++
   }
-  if (counted < 0.05 * n) return { findings: [], metrics: {} }
+  if (counted < 0.05 * judged || counted === 0) return { findings: [], metrics: {} }
   const rMedian = (medianBin(rBins, counted) + 0.5) / BINS
   const gMedian = (medianBin(gBins, counted) + 0.5) / BINS
   const bMedian = 1 - rMedian - gMedian
@@ -69,4 +83,17 @@ function medianBin(bins: Uint32Array, total: number): number {
     if (seen * 2 >= total) return b
   }
   return bins.length - 1
+}
+
+/** `region` (width × height) sampled at the centre of each pixel of a smaller image of the same frame. */
+function regionAtSize(region: Uint8Array, width: number, height: number, toW: number, toH: number): Uint8Array {
+  const out = new Uint8Array(toW * toH)
+  for (let y = 0; y < toH; y++) {
+    const sy = Math.min(height - 1, Math.floor(((y + 0.5) * height) / toH))
+    for (let x = 0; x < toW; x++) {
+      const sx = Math.min(width - 1, Math.floor(((x + 0.5) * width) / toW))
+      out[y * toW + x] = region[sy * width + sx]
+    }
+  }
+  return out
 }

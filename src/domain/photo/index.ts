@@ -2,27 +2,29 @@
  * Photo pre-check: what a filing reviewer would reject in a certificate photo or a face-check photo, found on the
  * phone before upload. Pure functions over decoded RGBA pixels (no canvas, no Taro): the page decodes, this judges.
  */
-import { checkBlur } from './blur'
+import { checkDocumentBlur } from './blur'
 import { checkExposure } from './exposure'
-import { checkFaceBackground, checkFaceLighting } from './face'
+import { checkFaceBackground, checkFaceBlur, checkFaceLighting } from './face'
 import { checkFormat } from './format'
 import { checkFraming } from './framing'
 import { checkGlare } from './glare'
-import { checkGreyscale } from './greyscale'
+import { checkDocumentGreyscale, checkGreyscale } from './greyscale'
 import { forAnalysis } from './raster'
 import type { AnalyserResult, PhotoInput, PhotoMetrics, PhotoReport, RgbaImage } from './types'
 
-export { checkBlur, measureSharpness } from './blur'
+export { checkBlur, checkDocumentBlur, measureSharpness } from './blur'
+export { locateDocument, type DocumentLocation } from './document'
+export { locateFace, type FaceRegion } from './face-region'
 export { checkExposure } from './exposure'
-export { checkFaceBackground, checkFaceLighting } from './face'
+export { checkFaceBackground, checkFaceBlur, checkFaceLighting } from './face'
 export { checkFormat, normalisePhotoFormat } from './format'
 export { checkFraming } from './framing'
 export { checkGlare } from './glare'
-export { checkGreyscale } from './greyscale'
+export { checkDocumentGreyscale, checkGreyscale } from './greyscale'
 export { PHOTO_FINDING_TEXT, photoFinding, type PhotoFindingCode } from './findings'
 export { ANALYSIS_MAX_SIDE, downscale, forAnalysis, toLuma } from './raster'
 export { PHOTO_RULES, photoRulesFor, type PhotoFormat, type PlatformPhotoRules } from './rules'
-export { PHOTO_THRESHOLDS } from './thresholds'
+export { PHOTO_THRESHOLDS, type Threshold } from './thresholds'
 export type {
   AnalyserResult,
   PhotoFileInfo,
@@ -33,10 +35,13 @@ export type {
   RgbaImage
 } from './types'
 
-/** Pixel analysers per photo kind. Glare, exposure and framing are about documents; a face photo has its own. */
+/**
+ * Pixel analysers per photo kind. The document ones judge inside the located document (found once, shared); the face
+ * ones on the located face.
+ */
 const PIXEL_ANALYSERS: Record<PhotoInput['kind'], Array<(image: RgbaImage) => AnalyserResult>> = {
-  document: [checkBlur, checkGlare, checkExposure, checkGreyscale, checkFraming],
-  face: [checkBlur, checkGreyscale, checkFaceBackground, checkFaceLighting]
+  document: [checkDocumentBlur, checkGlare, checkExposure, checkDocumentGreyscale, checkFraming],
+  face: [checkFaceBlur, (image) => checkGreyscale(image), checkFaceBackground, checkFaceLighting]
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const

@@ -81,8 +81,18 @@ export function forAnalysis(image: RgbaImage): RgbaImage {
   return downscale(image, ANALYSIS_MAX_SIDE)
 }
 
-/** Rec. 601 luma, 0–255, one byte per pixel. */
+const lumas = new WeakMap<RgbaImage, Uint8Array>()
+
+/** Rec. 601 luma, 0–255, one byte per pixel. Computed once per image (the analysers share it): do not modify it. */
 export function toLuma(image: RgbaImage): Uint8Array {
+  const cached = lumas.get(image)
+  if (cached) return cached
+  const luma = computeLuma(image)
+  lumas.set(image, luma)
+  return luma
+}
+
+function computeLuma(image: RgbaImage): Uint8Array {
   const { data } = image
   const n = image.width * image.height
   const luma = new Uint8Array(n)
@@ -92,10 +102,14 @@ export function toLuma(image: RgbaImage): Uint8Array {
   return luma
 }
 
-/** 256-bin histogram of byte values. */
-export function histogram(values: Uint8Array): Uint32Array {
+/** 256-bin histogram of byte values; only where `region` is non-zero, when given. */
+export function histogram(values: Uint8Array, region?: Uint8Array): Uint32Array {
   const bins = new Uint32Array(256)
-  for (let i = 0; i < values.length; i++) bins[values[i]]++
+  if (region) {
+    for (let i = 0; i < values.length; i++) if (region[i]) bins[values[i]]++
+  } else {
+    for (let i = 0; i < values.length; i++) bins[values[i]]++
+  }
   return bins
 }
 

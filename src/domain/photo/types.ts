@@ -37,16 +37,27 @@ export interface PhotoMetrics {
   analysedHeight: number
   sharpness?: number
   glareFraction?: number
+  /** Luma of the document's paper white (a glare spot must be brighter). */
+  paperWhite?: number
   meanLuma?: number
   darkLuma?: number
   brightLuma?: number
   clippedFraction?: number
   colourFraction?: number
   documentFraction?: number
-  borderTouchFraction?: number
+  /** How well the located document fills its outline (0–1). */
+  documentConfidence?: number
+  /** Distance of the document corner nearest the frame edge, in analysis px. */
+  cornerClearance?: number
   backgroundFraction?: number
   faceBackgroundWhiteFraction?: number
   faceLuma?: number
+  /** Sharpness measured on the face and its outline only. */
+  faceSharpness?: number
+  /** Median luma of the face's darker side over its brighter side (1 = even light). */
+  faceSideBalance?: number
+  /** Median luma of the face's darker half (top/bottom) over its brighter half. */
+  faceVerticalBalance?: number
 }
 
 export interface PhotoReport {

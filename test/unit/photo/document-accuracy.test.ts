@@ -1,10 +1,10 @@
 /** @jest-environment node */
 import {
-  checkBlur,
+  checkDocumentBlur,
+  checkDocumentGreyscale,
   checkExposure,
   checkFraming,
   checkGlare,
-  checkGreyscale,
   forAnalysis
 } from '../../../src/domain/photo'
 import { DOCUMENT_VARIANTS, documentCases } from '../../fixtures/photos/cases'
@@ -36,7 +36,7 @@ describe('document photo analysers on the generated fixture set', () => {
   })
 
   it('each exported analyser, run alone, finds what analysePhoto reports for it', () => {
-    const analysers = { checkBlur, checkGlare, checkExposure, checkGreyscale, checkFraming }
+    const analysers = { checkDocumentBlur, checkGlare, checkExposure, checkDocumentGreyscale, checkFraming }
     for (const { testCase, report } of scored.filter((_, k) => k % 7 === 0)) {
       const small = forAnalysis(testCase.image)
       const alone = Object.values(analysers).flatMap((analyse) => analyse(small).findings.map((f) => f.code))
