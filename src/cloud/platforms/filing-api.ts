@@ -6,29 +6,9 @@
  */
 import type { ConnectorPlatform } from './connector'
 
-/** One entry of a platform code table, codes normalised to strings (p17-domain's code-tables.ts has the same shape). */
-export interface CodeEntry {
-  code: string
-  name: string
-  /** The entry one level up (city → province, second-level service type → first level). */
-  parentCode?: string
-}
-
-/** A platform's code tables as fetched on `fetchedAt` (UTC ISO); structurally the domain's PlatformCodeTables. */
-export interface PlatformCodeTables {
-  platform: ConnectorPlatform
-  fetchedAt: string
-  /** Provinces, cities and districts, each with its parent's code. */
-  districts: CodeEntry[]
-  /** 单位性质 / 主体类型. */
-  subjectTypes: CodeEntry[]
-  /** Certificate types; `parentCode` = the subject type that may use it (personal ones: under the type named 个人). */
-  certificateTypes: CodeEntry[]
-  /** Service content types: first level without `parentCode`, second level with it. */
-  serviceContentTypes: CodeEntry[]
-  /** 前置审批 items. */
-  preApprovalItems: CodeEntry[]
-}
+// The code tables' shape is the domain's: the mapping reads exactly what the clients fetch and normalise
+export type { CodeEntry, PlatformCodeTables } from '../../domain/platform-filing/code-tables'
+import type { PlatformCodeTables } from '../../domain/platform-filing/code-tables'
 
 /** Which photo an upload is for (the domain's MediaSlot: 'owner_certificate', 'owner_principal_id_front', …). */
 export type MediaSlot = string
