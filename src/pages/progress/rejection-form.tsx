@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Checkbox, TextArea } from '@nutui/nutui-react-taro'
+import { Text, Textarea, View } from '@tarojs/components'
 import { REJECTION_REASONS } from '../../domain'
 import type { FilingProgress } from '../../domain/types'
 import ActionTimeField from './action-time-field'
@@ -19,6 +18,31 @@ interface RejectionFormProps {
   onCancel: () => void
 }
 
+interface ReasonRowProps {
+  id: string
+  label: string
+  checked: boolean
+  onToggle: (label: string, on: boolean) => void
+}
+
+/**
+ * One tappable reason. A plain row rather than NutUI's Checkbox: this form is the only checkbox list a main-package page
+ * has, and NutUI's (with its styles) cost the main package ~10 KB.
+ */
+function ReasonRow({ id, label, checked, onToggle }: ReasonRowProps) {
+  return (
+    <View
+      className={`progress-form__reason progress-form__reason-${id}${checked ? ' progress-form__reason--checked' : ''}`}
+      role='checkbox'
+      aria-checked={checked}
+      onClick={() => onToggle(label, !checked)}
+    >
+      <Text className='progress-form__tick'>{checked ? '✓' : ''}</Text>
+      <Text className='progress-form__reason-label'>{label}</Text>
+    </View>
+  )
+}
+
 /** 被驳回: the reasons from the rejection notice, picked from the common ones (each knows its fix) or typed. */
 export default function RejectionForm(props: RejectionFormProps) {
   const { reviewName, progress, action, saving, onConfirm, onCancel } = props
@@ -35,24 +59,20 @@ export default function RejectionForm(props: RejectionFormProps) {
       <Text className='muted'>对照驳回通知勾选，可多选；我们会告诉你去哪里改。</Text>
       <View className='progress-form__reasons'>
         {REJECTION_REASONS.map((r) => (
-          <View key={r.id} className='progress-form__reason'>
-            <Checkbox
-              className={`progress-form__reason-${r.id}`}
-              checked={picked.includes(r.label)}
-              onChange={(on) => toggle(r.label, on)}
-              label={r.label}
-            />
-          </View>
+          <ReasonRow key={r.id} id={r.id} label={r.label} checked={picked.includes(r.label)} onToggle={toggle} />
         ))}
       </View>
       <Text className='progress-form__label'>其他原因（照抄驳回通知，每行一条）</Text>
-      <TextArea
-        className='progress-form__input progress-form__other'
-        placeholder='如：主体负责人电话无法接通'
-        value={other}
-        maxLength={200}
-        onChange={(v) => setOther(v)}
-      />
+      <View className='progress-form__input progress-form__other'>
+        <Textarea
+          className='progress-form__textarea'
+          placeholder='如：主体负责人电话无法接通'
+          value={other}
+          maxlength={200}
+          autoHeight
+          onInput={(e) => setOther(e.detail.value)}
+        />
+      </View>
       <ActionTimeField question='什么时候收到驳回通知？' name='驳回时间' time={time} />
       <FormButtons
         action='reject'
