@@ -9,7 +9,6 @@
  * deadline is the moment the 12381 text arrived plus 24 hours.
  */
 import type {
-  FilingProfile,
   FilingProgress,
   FilingType,
   PlatformId,
@@ -20,35 +19,14 @@ import type {
   StageEntry,
   StageSource
 } from './types'
-import { addWorkingDays, spansProvisionalYear } from './calendar'
-import { PLATFORMS, SMS_WINDOW_HOURS, type DayRange } from './rules/platforms'
-import { PROVINCES, bureauShortName } from './rules/provinces'
+import { SMS_WINDOW_HOURS } from './rules/platforms'
+import { bureauShortName } from './rules/provinces'
 import { provinceName } from './rules/regions'
-import { addDays, addHours, formatShanghaiMinute, parseInstant, shanghaiDate, toShanghaiIso } from './time'
+import { addHours, formatShanghaiMinute, parseInstant, toShanghaiIso } from './time'
 import { parseFilingNumber } from './validators/filing-number'
+import { ACTION_LABELS, STAGE_LABELS } from './stage-labels'
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  draft: '填写备案信息',
-  platform_review: '平台初审',
-  platform_rejected: '平台驳回',
-  sms_verification: '工信部短信核验',
-  sms_expired: '短信核验超时',
-  admin_review: '管局审核',
-  admin_rejected: '管局驳回',
-  approved: '备案成功',
-  cancelled: '已取消'
-}
-
-export const ACTION_LABELS: Record<StageAction['type'], string> = {
-  submit: '我已提交备案',
-  platform_pass: '初审通过，已收到12381短信',
-  platform_reject: '平台初审被驳回',
-  sms_verified: '已完成短信核验',
-  sms_expire: '短信核验已超时',
-  admin_pass: '管局审核通过',
-  admin_reject: '管局审核被驳回',
-  cancel: '放弃本次备案'
-}
+export { STAGE_LABELS, ACTION_LABELS } from './stage-labels'
 
 export interface StageContext {
   platform: PlatformId
@@ -204,38 +182,11 @@ export function applyStageAction(
   // With a separate SMS time, `at` is when it was reported: the SMS can't be later than that
   const now = ctx?.now ?? (smsAt ? at : undefined)
   const timeRefusal = validateActionTime(progress, action.type, effective, now)
-  if (timeRefusal) {
-    if (smsAt) {
-      const last = progress.history[progress.history.length - 1]
-      const smsRefusals: Record<string, string> = {
-        TIME_BEFORE_LAST_STEP: `收到短信的时间不能早于提交备案的时间（${last ? formatShanghaiMinute(last.at) : ''}）`,
-        TIME_IN_FUTURE: '收到短信的时间不能晚于现在',
-        INVALID_TIME: '收到短信的时间格式不正确'
-      }
-      const code = timeRefusal.code === 'TIME_BEFORE_LAST_STEP' ? 'TIME_BEFORE_SUBMIT' : timeRefusal.code
-      return refuse(`SMS_${code}`, smsRefusals[timeRefusal.code] ?? timeRefusal.message)
-    }
-    return refuse(timeRefusal.code, timeRefusal.message)
-  }
+  if (timeRefusal) return smsAt ? refuseSmsTime(progress, timeRefusal) : refuse(timeRefusal.code, timeRefusal.message)
   const atMs = parseInstant(effective)
-  const atIso = toShanghaiIso(atMs)
   const isCancelFiling = ctx?.filingType === 'cancel'
 
-  const move = (stage: Stage, extra: Partial<FilingProgress> = {}, reasons?: string[]): StageResult => {
-    const entry: StageEntry = { stage, at: atIso, source: ctx?.source ?? 'user' }
-    const nowMs = now ? parseInstant(now) : NaN
-    if (!Number.isNaN(nowMs) && nowMs > atMs) entry.recordedAt = toShanghaiIso(nowMs)
-    if (ctx?.by) entry.by = ctx.by
-    if (reasons?.length) entry.reasons = reasons
-    let history = progress.history
-    // A first submission dated before the record was made here: the draft was filled in before that, too
-    if (history.length === 1 && history[0].stage === 'draft' && parseInstant(history[0].at) > atMs) {
-      history = [{ ...history[0], at: atIso }]
-    }
-    const next: FilingProgress = { ...progress, stage, history: [...history, entry], ...extra }
-    if (stage === 'platform_review') delete next.smsDeadline
-    return { ok: true, progress: next }
-  }
+  const move: Move = (stage, extra = {}, reasons) => moveTo(progress, atMs, now, ctx, stage, extra, reasons)
   const cleanReasons = (r: string[] | undefined) => (r ?? []).map((x) => x.trim()).filter(Boolean)
 
   switch (action.type) {
@@ -258,132 +209,77 @@ export function applyStageAction(
         return refuse('SMS_NOT_EXPIRED', `短信核验截止时间是${formatShanghaiMinute(progress.smsDeadline)}，还没有超时`)
       }
       return move('sms_expired')
-    case 'admin_pass': {
-      const raw = (action.filingNumber ?? '').trim()
-      if (isCancelFiling && !raw) return move('approved')
-      const parsed = parseFilingNumber(raw)
-      if (!parsed.ok) return refuse(parsed.code ?? 'FILING_NUMBER_FORMAT', parsed.message ?? '备案号格式不正确')
-      if (!isCancelFiling && parsed.kind !== 'miniprogram') {
-        return refuse(
-          'FILING_NUMBER_NOT_MINIPROGRAM',
-          '这不是小程序备案号：小程序备案号以“-数字X”结尾，如“京ICP备2026059598号-1X”'
-        )
-      }
-      if (ctx?.province && parsed.province !== ctx.province) {
-        return refuse(
-          'FILING_NUMBER_PROVINCE_MISMATCH',
-          `备案号属于${provinceName(parsed.province!)}，但备案省份是${provinceName(ctx.province)}（${bureauShortName(ctx.province)}），请核对`
-        )
-      }
-      return move('approved', { filingNumber: parsed.normalized })
-    }
+    case 'admin_pass':
+      return approve(action.filingNumber, isCancelFiling, ctx, move)
     case 'cancel':
       return move('cancelled')
   }
 }
 
-// ---- ETAs ----
+type Move = (stage: Stage, extra?: Partial<FilingProgress>, reasons?: string[]) => StageResult
 
-export interface StageEta {
-  stage: Stage
-  startedAt?: string
-  etaDate?: string
-  minDate?: string
-  maxDate?: string
-  /** The dates fall in a year whose holiday arrangement is not published yet. */
-  provisional?: boolean
-  done: boolean
+/** A refused SMS time speaks of the SMS, so the user knows which of the two times to fix. */
+function refuseSmsTime(progress: FilingProgress, timeRefusal: TimeRefusal): StageResult {
+  const last = progress.history[progress.history.length - 1]
+  const smsRefusals: Record<string, string> = {
+    TIME_BEFORE_LAST_STEP: `收到短信的时间不能早于提交备案的时间（${last ? formatShanghaiMinute(last.at) : ''}）`,
+    TIME_IN_FUTURE: '收到短信的时间不能晚于现在',
+    INVALID_TIME: '收到短信的时间格式不正确'
+  }
+  const code = timeRefusal.code === 'TIME_BEFORE_LAST_STEP' ? 'TIME_BEFORE_SUBMIT' : timeRefusal.code
+  return refuse(`SMS_${code}`, smsRefusals[timeRefusal.code] ?? timeRefusal.message)
 }
 
-/** Durations learned from users' reports, overriding the rule data (median working days). */
-export interface ObservedDurations {
-  platformReviewDays?: number
-  adminReviewDays?: number
-}
-
-const MAIN_PATH: Stage[] = ['draft', 'platform_review', 'sms_verification', 'admin_review', 'approved']
-const CANCEL_PATH: Stage[] = ['draft', 'platform_review', 'admin_review', 'approved']
-
-/** Where each stage sits on the path; rejections count as their review stage, not yet done. */
-const PATH_POSITION: Record<Stage, Stage> = {
-  draft: 'draft',
-  platform_review: 'platform_review',
-  platform_rejected: 'draft',
-  sms_verification: 'sms_verification',
-  sms_expired: 'draft',
-  admin_review: 'admin_review',
-  admin_rejected: 'draft',
-  approved: 'approved',
-  cancelled: 'draft'
-}
-
-export function reviewDays(
-  stage: 'platform_review' | 'admin_review',
-  profile: FilingProfile,
-  observed?: ObservedDurations
-): DayRange {
-  const base =
-    stage === 'platform_review'
-      ? PLATFORMS[profile.platform].platformReviewDays
-      : (PROVINCES[profile.province]?.adminReviewDays ?? { min: 1, typical: 10, max: 20, estimated: true })
-  const learned = stage === 'platform_review' ? observed?.platformReviewDays : observed?.adminReviewDays
-  if (learned === undefined) return base
-  const typical = Math.max(base.min, Math.min(base.max, Math.round(learned)))
-  return { ...base, typical, estimated: false }
-}
-
-/**
- * Expected dates of every stage on the path. Started stages count from their start; later ones are chained from the
- * expected end of the one before (or today, if that is later).
- */
-export function stageEtas(
+/** Appends the new stage's entry, dated `atMs` and recorded `now` when that is later. */
+function moveTo(
   progress: FilingProgress,
-  profile: FilingProfile,
-  now: string,
-  observed?: ObservedDurations
-): StageEta[] {
-  const path = profile.filingType === 'cancel' ? CANCEL_PATH : MAIN_PATH
-  const today = shanghaiDate(now)
-  const position = path.indexOf(PATH_POSITION[progress.stage])
-  const entry = currentEntry(progress)
-  // Earliest, expected and latest end of the stage before: the next stage starts there (never before today)
-  let cursor = { min: today, eta: today, max: today }
-  const notBeforeToday = (d: string) => (d < today ? today : d)
-  return path.map((stage, i) => {
-    const finished = progress.stage === 'approved'
-    const done = finished || i < position
-    const eta: StageEta = { stage, done }
-    const started = i === position && entry ? entry : done ? lastEntryOf(progress, stage) : undefined
-    if (started) eta.startedAt = started.at
-    if (stage === 'draft' || (done && stage !== 'approved')) return eta
-    if (stage === 'approved') {
-      if (finished && started) eta.etaDate = eta.minDate = eta.maxDate = shanghaiDate(started.at)
-      else Object.assign(eta, { minDate: cursor.min, etaDate: cursor.eta, maxDate: cursor.max })
-    } else {
-      const from =
-        i === position && entry
-          ? { min: shanghaiDate(entry.at), eta: shanghaiDate(entry.at), max: shanghaiDate(entry.at) }
-          : { min: notBeforeToday(cursor.min), eta: notBeforeToday(cursor.eta), max: notBeforeToday(cursor.max) }
-      if (stage === 'sms_verification') {
-        // Verified the same day as a rule; at the latest by the deadline (24 h after the SMS)
-        const deadline =
-          i === position && progress.smsDeadline ? shanghaiDate(progress.smsDeadline) : addDays(from.max, 1)
-        Object.assign(eta, { minDate: from.min, etaDate: from.eta, maxDate: deadline })
-      } else {
-        const d = reviewDays(stage as 'platform_review' | 'admin_review', profile, observed)
-        eta.minDate = addWorkingDays(from.min, d.min)
-        eta.etaDate = addWorkingDays(from.eta, d.typical)
-        eta.maxDate = addWorkingDays(from.max, d.max)
-      }
-      cursor = { min: eta.minDate!, eta: eta.etaDate!, max: eta.maxDate! }
-    }
-    if (eta.minDate && eta.maxDate && spansProvisionalYear(eta.minDate, eta.maxDate)) eta.provisional = true
-    return eta
-  })
+  atMs: number,
+  now: string | undefined,
+  ctx: StageContext | undefined,
+  stage: Stage,
+  extra: Partial<FilingProgress>,
+  reasons?: string[]
+): StageResult {
+  const atIso = toShanghaiIso(atMs)
+  const entry: StageEntry = { stage, at: atIso, source: ctx?.source ?? 'user' }
+  const nowMs = now ? parseInstant(now) : NaN
+  if (!Number.isNaN(nowMs) && nowMs > atMs) entry.recordedAt = toShanghaiIso(nowMs)
+  if (ctx?.by) entry.by = ctx.by
+  if (reasons?.length) entry.reasons = reasons
+  let history = progress.history
+  // A first submission dated before the record was made here: the draft was filled in before that, too
+  if (history.length === 1 && history[0].stage === 'draft' && parseInstant(history[0].at) > atMs) {
+    history = [{ ...history[0], at: atIso }]
+  }
+  const next: FilingProgress = { ...progress, stage, history: [...history, entry], ...extra }
+  if (stage === 'platform_review') delete next.smsDeadline
+  return { ok: true, progress: next }
 }
 
-function lastEntryOf(progress: FilingProgress, stage: Stage): StageEntry | undefined {
-  for (let i = progress.history.length - 1; i >= 0; i--)
-    if (progress.history[i].stage === stage) return progress.history[i]
-  return undefined
+/** 管局审核通过 needs the mini-program filing number of the filing's province (a cancellation may have none). */
+function approve(
+  filingNumber: string | undefined,
+  isCancelFiling: boolean,
+  ctx: StageContext | undefined,
+  move: Move
+): StageResult {
+  const raw = (filingNumber ?? '').trim()
+  if (isCancelFiling && !raw) return move('approved')
+  const parsed = parseFilingNumber(raw)
+  if (!parsed.ok) return refuse(parsed.code ?? 'FILING_NUMBER_FORMAT', parsed.message ?? '备案号格式不正确')
+  if (!isCancelFiling && parsed.kind !== 'miniprogram') {
+    return refuse(
+      'FILING_NUMBER_NOT_MINIPROGRAM',
+      '这不是小程序备案号：小程序备案号以“-数字X”结尾，如“京ICP备2026059598号-1X”'
+    )
+  }
+  if (ctx?.province && parsed.province !== ctx.province) {
+    return refuse(
+      'FILING_NUMBER_PROVINCE_MISMATCH',
+      `备案号属于${provinceName(parsed.province!)}，但备案省份是${provinceName(ctx.province)}（${bureauShortName(ctx.province)}），请核对`
+    )
+  }
+  return move('approved', { filingNumber: parsed.normalized })
 }
+
+export * from './stage-etas'

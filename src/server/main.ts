@@ -26,7 +26,7 @@ import { localCodeExchanger } from '../cloud/handlers/session/login'
 import { consoleLogger, systemClock, type Store } from '../cloud/ports'
 import { openPglite, openPostgres } from '../cloud/stores/pg-drivers'
 import { PgStore } from '../cloud/stores/pg-store'
-import { createServerApp } from './app'
+import { createServerApp, type ServerApp } from './app'
 import { lockDataDir } from './data-lock'
 import { douyinCodeExchanger, douyinSender, type FetchLike } from './douyin'
 import { outboxSender } from './outbox'
@@ -121,6 +121,44 @@ function chooseMode(env: NodeJS.ProcessEnv): 'local' | 'douyin' {
   return 'douyin'
 }
 
+/** Douyin's code exchange and subscription messages in production; code = identity and the dev outbox locally. */
+function loginAndSender(douyin: boolean, templateIds: Record<string, string>, store: Deps['store']) {
+  if (!douyin) return { exchanger: localCodeExchanger, sender: outboxSender(store, systemClock) }
+  const fetchFn = globalThis.fetch as unknown as FetchLike
+  const app = { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds }
+  return { exchanger: douyinCodeExchanger(app, fetchFn, consoleLogger), sender: douyinSender(app, fetchFn) }
+}
+
+/** The start-up banner: where the server listens and what it runs on (never a key or personal data). */
+function printStartup(started: {
+  app: ServerApp
+  port: number
+  mode: 'local' | 'douyin'
+  dataDir: string
+  staticRoot: string
+  storeDescription: string
+  key: { generated: boolean; source: string }
+  fakePlatformsUrl?: string
+  connectorConfigured: boolean
+}): void {
+  const { app, port, mode, dataDir, staticRoot, storeDescription, fakePlatformsUrl, connectorConfigured } = started
+  const { generated, source } = started.key
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.info(`备案助手 server (${mode} mode) on http://127.0.0.1:${actualPort}`)
+  console.info(`  data: ${storeDescription}`)
+  if (storeDescription.startsWith('embedded') && fs.readdirSync(dataDir).some((f) => f.endsWith('.db')))
+    console.info(`  NeDB files found in ${dataDir}: import them with npm run migrate:nedb -- ${dataDir}`)
+  if (generated)
+    console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
+  else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
+  if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
+  if (mode === 'local')
+    console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders, POST /api/dev/sync-platform')
+  if (fakePlatformsUrl) console.info(`  platform fakes: ${fakePlatformsUrl}`)
+  else if (connectorConfigured) console.info('  platform connector: configured')
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 8787)
   const dataDir = path.resolve(process.env.BEIAN_DATA_DIR || '.local-data')
@@ -152,7 +190,6 @@ async function main(): Promise<void> {
       templateIds: { ...(douyin ? {} : LOCAL_TEMPLATE_IDS), ...ttTemplates, ...jsonEnv('BEIAN_TEMPLATE_IDS') }
     }
   }
-  const fetchFn = globalThis.fetch as unknown as FetchLike
   const publicBaseUrl = (process.env.BEIAN_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/$/, '')
   // the fakes' control page moves filings without authentication: local mode only
   const fakePlatforms =
@@ -166,40 +203,24 @@ async function main(): Promise<void> {
     staticRoot,
     reminderEveryMs: 60_000,
     trustedProxies,
-    exchanger: douyin
-      ? douyinCodeExchanger(
-          { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds: ttTemplates },
-          fetchFn,
-          consoleLogger
-        )
-      : localCodeExchanger,
-    sender: douyin
-      ? douyinSender(
-          { appId: process.env.TT_APPID!, secret: process.env.TT_SECRET!, templateIds: ttTemplates },
-          fetchFn
-        )
-      : outboxSender(store, systemClock)
+    ...loginAndSender(douyin, ttTemplates, store)
   })
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject)
     app.server.listen(port, '127.0.0.1', () => resolve())
   })
-  const address = app.server.address()
-  const actualPort = typeof address === 'object' && address ? address.port : port
-  console.info(`备案助手 server (${mode} mode) on http://127.0.0.1:${actualPort}`)
-  console.info(`  data: ${opened.describe}`)
-  if (opened.describe.startsWith('embedded') && fs.readdirSync(dataDir).some((f) => f.endsWith('.db')))
-    console.info(`  NeDB files found in ${dataDir}: import them with npm run migrate:nedb -- ${dataDir}`)
-  if (generated)
-    console.info(`  generated a new data key in ${source} (mode 0600); set BEIAN_DATA_KEY to manage it yourself`)
-  else console.info(`  data key: ${source === 'BEIAN_DATA_KEY' ? 'from BEIAN_DATA_KEY' : source}`)
-  if (!fs.existsSync(path.join(staticRoot, 'index.html'))) console.info(`  no H5 build at ${staticRoot}: API only`)
-  if (mode === 'local')
-    console.info('  dev endpoints: GET /api/dev/outbox, POST /api/dev/run-reminders, POST /api/dev/sync-platform')
-
-  if (fakePlatforms) console.info(`  platform fakes: ${publicBaseUrl}/api/platform/fake`)
-  else if (deps.platforms) console.info('  platform connector: configured')
+  printStartup({
+    app,
+    port,
+    mode,
+    dataDir,
+    staticRoot,
+    storeDescription: opened.describe,
+    key: { generated, source },
+    fakePlatformsUrl: fakePlatforms ? `${publicBaseUrl}/api/platform/fake` : undefined,
+    connectorConfigured: !!deps.platforms
+  })
 
   const stop = async () => {
     platformSync?.stop()
