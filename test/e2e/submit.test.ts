@@ -63,6 +63,10 @@ async function wholePage(page: Page, name: string) {
   })
   const size = page.viewportSize()!
   await page.setViewportSize({ width: size.width, height: size.height + extra })
+  await page.evaluate(() => {
+    // from the top: the taller viewport leaves the container scrolled where the last step left it
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop) el.scrollTop = 0
+  })
   await page.waitForTimeout(200)
   await screenshot(page, name)
   await page.setViewportSize(size)
@@ -152,6 +156,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
 
     const control = await context.newPage()
     await drive(control, '人脸核身完成')
+    await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
     await screenshot(control, 'submit-06-fake-face-done')
     await control.close()
 
@@ -168,6 +173,10 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
     await page.locator('.submit__notice', { hasText: '已提交到平台' }).waitFor()
     await page.locator('.submit__submitted').waitFor()
     expect(await isDisabled(page.locator('.submit__withdraw'))).toBe(false)
+    // the photos went with the application: frozen while the platform reviews, and the page says why
+    await page.locator('.submit__slots', { hasText: '审核期间不能更换' }).waitFor()
+    expect(await isDisabled(page.locator('.submit-slot__choose').first())).toBe(true)
+    await expect(page.locator('.submit__blockers').count()).resolves.toBe(0)
     await wholePage(page, 'submit-08-submitted')
   })
 
