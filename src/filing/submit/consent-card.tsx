@@ -22,8 +22,8 @@ export default function ConsentCard({ platformName, consented, onAgree }: Consen
       <Text className='submit__item'>· 小程序：服务内容、前置审批信息和备注</Text>
       <Text className='submit__item'>· 下面每一张照片（证件照片、授权书等），只在你点“上传”时发送</Text>
       <Text className='submit__text'>
-        照片只经服务器转发给{platformName}，服务器不保存照片本身，也不写入日志；保存的只有平台返回的媒体编号。
-        负责人的人脸核身由{platformName}直接完成，备案助手拿不到人脸视频。
+        {`照片只经服务器转发给${platformName}，服务器不保存照片本身，也不写入日志；保存的只有平台返回的媒体编号。` +
+          `负责人的人脸核身由${platformName}直接完成，备案助手拿不到人脸视频。`}
       </Text>
       {consented ? (
         <Text className='submit__text submit__consent-given'>你已同意，可以上传照片。</Text>

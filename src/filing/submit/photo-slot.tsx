@@ -24,10 +24,13 @@ export default function PhotoSlot({ filingId, platform, slot, enabled, onUploade
       <View className='submit-slot__head'>
         <Text className='submit-slot__title'>{slot.title}</Text>
         <Text className={`submit-slot__state ${slot.uploaded ? 'submit-slot__state--done' : ''}`}>
-          {slot.uploaded ? `已上传 ${slot.uploadedAt ? formatDateTime(slot.uploadedAt) : ''}` : '未上传'}
+          {slot.uploaded ? '已上传' : '未上传'}
         </Text>
       </View>
       <Text className='submit-slot__rule'>{slot.rule}</Text>
+      {slot.uploaded && slot.uploadedAt ? (
+        <Text className='submit-slot__rule submit-slot__uploaded-at'>上传于 {formatDateTime(slot.uploadedAt)}</Text>
+      ) : null}
       {photo ? <Image className='submit-slot__preview' src={photo.path} mode='aspectFit' /> : null}
       {state.step === 'checking' ? <Text className='submit-slot__line'>正在手机上检查照片…</Text> : null}
       {state.step === 'uploading' ? <Text className='submit-slot__line'>正在上传到平台…</Text> : null}

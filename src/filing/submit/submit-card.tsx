@@ -19,7 +19,7 @@ export default function SubmitCard({ view, busy, onSubmit, onWithdraw }: SubmitC
       {submitted ? (
         <Text className='submit__text submit__submitted'>已于 {formatDateTime(view.submittedAt!)} 提交到平台。</Text>
       ) : null}
-      {!ready && blockers.length ? (
+      {!ready && !submitted && blockers.length ? (
         <View className='submit__blockers' role='status'>
           <Text className='submit__blockers-title'>还不能提交：</Text>
           {blockers.map((b, i) => (

@@ -79,13 +79,24 @@ export function douyinConsentPage(fakeBase: string): string {
   return `<h2>模拟抖音授权</h2><form method="post" action="${fakeBase}/douyin/consent"><p>小程序 AppID <input name="appid" value="ttfake${randomBytes(5).toString('hex')}"></p><p>账号主体名称（可空） <input name="subject"></p><button>确认授权</button></form>`
 }
 
+/** The face task's state as the platform holds it, so the page shows what its buttons did. */
+function faceState(fake: PlatformFake, platform: 'wechat' | 'douyin', appId: string, task: string): string {
+  if (platform === 'wechat') {
+    const t = fake.wxIcp.faceTasks.get(task)
+    return t?.expired ? '已过期' : (['未开始', '等待中', '失败', '已通过'][t?.faceStatus ?? 0] ?? '')
+  }
+  const f = fake.dyApps.get(appId)?.faces.get(task)
+  return f?.expired ? '已过期' : ({ pending: '等待中', passed: '已通过', failed: '失败' }[f?.state ?? 'pending'] ?? '')
+}
+
 /** Issue 17: the latest face task, uploads failing on demand, the 注销 SMS (see FILING_OPS). */
 function filingRow(fake: PlatformFake, fakeBase: string, platform: 'wechat' | 'douyin', appId: string): string {
   const task = fake.latestFaceTask(platform, appId)
   const ops = Object.keys(FILING_OPS).filter((op) => platform === 'wechat' || !op.startsWith('注销'))
   const button = (op: string) =>
     `<form method="post" action="${fakeBase}/action" style="display:inline">${hidden({ platform, appid: appId, op })}<button>${esc(op)}</button></form> `
-  return `人脸核身 ${task ? esc(task.slice(0, 12)) + '…' : '（未发起）'} · 照片 ${fake.media.countOf(appId)} 张<br>${ops.map(button).join('')}`
+  const face = task ? `${esc(task.slice(0, 12))}…（${faceState(fake, platform, appId, task)}）` : '（未发起）'
+  return `人脸核身 ${face} · 照片 ${fake.media.countOf(appId)} 张<br>${ops.map(button).join('')}`
 }
 
 /** The control page: every authorised mini-program of both fakes with its status buttons. */

@@ -25,7 +25,7 @@ import {
   type UploadFailure,
   type WxApp
 } from './fake-state'
-import { WechatIcpFake } from './wechat-icp'
+import { WechatIcpFake, wechatNumberAbbr } from './wechat-icp'
 
 export interface FakeSecrets extends WechatPushSecrets {
   componentSecret: string
@@ -159,7 +159,7 @@ export class PlatformFake {
     app.sms = status === 4 ? extra.sms : undefined
     app.audit = status === 3 || status === 5 ? (extra.audit ?? []) : []
     if (status === 6 && !app.appletNumber) {
-      app.appletNumber = extra.recordNumber ?? `粤ICP备${2026000000 + this.nextRecordId++}号-1X`
+      app.appletNumber = extra.recordNumber ?? `${wechatNumberAbbr(app)}ICP备${2026000000 + this.nextRecordId++}号-1X`
       app.subjectNumber = app.appletNumber.replace(/-\d+X$/, '')
     }
     if ([3, 5, 6].includes(status)) {

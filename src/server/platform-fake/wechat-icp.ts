@@ -5,6 +5,7 @@
  * status 2, 注销 only when filed, and the filed order with its numbers.
  */
 import type { PlatformResponse, PlatformUpload } from '../../cloud/platforms/shared/http'
+import { REGION_BY_CODE } from '../../domain/rules/regions'
 import {
   wechatCertificateTypeItems,
   wechatDistrictItems,
@@ -29,6 +30,15 @@ const CODE_TABLES: Record<string, () => unknown[]> = {
   query_icp_certificate_types: wechatCertificateTypeItems,
   query_icp_service_content_types: wechatServiceContentItems,
   query_icp_nrlx_types: wechatNrlxItems
+}
+
+/**
+ * The province abbreviation a filed number starts with: the accepted application's province, so a filing of any
+ * province syncs to 已备案 (the sync refuses another province's number); 粤 when nothing was applied for.
+ */
+export function wechatNumberAbbr(app: WxApp): string {
+  const base = (app.lastApplication?.icp_subject as Json | undefined)?.base_info as Json | undefined
+  return REGION_BY_CODE[String(base?.province ?? '').slice(0, 2)]?.abbr ?? '粤'
 }
 
 export class WechatIcpFake {

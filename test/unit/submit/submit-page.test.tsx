@@ -33,6 +33,7 @@ const prepare = api.submission.prepare as jest.Mock
 const submit = api.submission.submit as jest.Mock
 const withdraw = api.submission.withdraw as jest.Mock
 const faceStatus = api.submission.faceStatus as jest.Mock
+const cancel = api.submission.cancel as jest.Mock
 
 const FILING = filingView()
 const FACE = { status: 'pending', who: '小程序负责人', instruction: '微信已向小程序管理员的微信发送人脸核身通知。' }
@@ -140,6 +141,42 @@ describe('提交备案', () => {
     fireEvent.click(await screen.findByText('撤回申请'))
     await screen.findByText(/已撤回备案申请/)
     expect(withdraw).toHaveBeenCalledWith({ id: FILING.id })
+  })
+
+  it('after 提交备案: no “还不能提交” list, and the photos say why they cannot be replaced now', async () => {
+    prepare.mockResolvedValue({
+      ok: true,
+      data: {
+        ...READY,
+        stage: 'platform_review',
+        submittedAt: '2026-11-30T02:10:00.000Z',
+        readiness: { ready: false, blockers: [{ kind: 'stage', message: '已提交，平台正在审核，不能重复提交' }] },
+        canWithdraw: true,
+        withdrawNote: '平台初审期间可以撤回'
+      }
+    })
+    const { container } = render(<SubmitPage />)
+    await screen.findByText(/已于 .* 提交到平台/)
+    expect(screen.queryByText('还不能提交：')).toBeNull()
+    expect(container.querySelector('.submit__go')).toBeNull()
+    screen.getByText('微信正在审核这些照片，审核期间不能更换；撤回申请后可以重新上传。')
+  })
+
+  it('注销 goes through the API with the kind chosen, only after its confirmation', async () => {
+    const base = filingView()
+    get.mockResolvedValue({
+      ok: true,
+      data: filingView({ profile: { ...base.profile, filingType: 'cancel' } })
+    })
+    cancel.mockResolvedValue({ ok: true, data: { cancelling: true } })
+    const { container } = render(<SubmitPage />)
+    await screen.findByText('注销备案到微信')
+    fireEvent.click(await screen.findByText('注销小程序备案'))
+    expect(container.querySelector('.submit-slot')).toBeNull()
+    expect(cancel).not.toHaveBeenCalled()
+    fireEvent.click(await screen.findByText('确认注销'))
+    await waitFor(() => expect(cancel).toHaveBeenCalledWith({ id: FILING.id, kind: 'mini_program' }))
+    await screen.findByText(/已向平台提交注销申请/)
   })
 
   it('the invited principal sees the face check only', async () => {

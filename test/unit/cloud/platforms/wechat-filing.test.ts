@@ -130,7 +130,8 @@ describe('WeChat apply_icp_filing', () => {
     env.fake.wechatSetStatus(WX_APP, 4, { sms: 1 })
     expect(await env.wechat.getIcpEntranceInfo(WX_APP)).toMatchObject({ status: 4, sms_verify_status: 1 })
     env.fake.wechatSetStatus(WX_APP, 6)
-    expect(await env.wechat.getMiniProgramFilingNumber(WX_APP)).toMatch(/^粤ICP备\d+号-1X$/)
+    // the number carries the application's province (天津 → 津), as a real one does
+    expect(await env.wechat.getMiniProgramFilingNumber(WX_APP)).toMatch(/^津ICP备\d+号-1X$/)
   })
 
   type Payload = ReturnType<typeof wechatPayload>
