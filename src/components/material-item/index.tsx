@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ChecklistItem, MaterialStatus } from '../../domain/types'
-import { MATERIAL_STATUSES, STATUS_LABELS } from './statuses'
+import MaterialDetails from './details'
+import StatusPicker from './status-picker'
 import './index.scss'
 
 interface MaterialItemProps {
@@ -18,8 +18,6 @@ interface MaterialItemProps {
 
 /** One material of the checklist: why it is needed, the reviewers' tips, its status and what can be done with it. */
 export default function MaterialItem({ item, status, onStatus, onCheckPhoto, onShowTemplate }: MaterialItemProps) {
-  const [open, setOpen] = useState(false)
-  const details = item.tips.length + (item.goodExample ? 1 : 0)
   return (
     <View className={`card material-item material-item--${status}`} data-material={item.id}>
       <View className='material-item__head'>
@@ -39,44 +37,9 @@ export default function MaterialItem({ item, status, onStatus, onCheckPhoto, onS
       <Text className='material-item__label'>为什么需要</Text>
       <Text className='material-item__reason'>{item.reason}</Text>
 
-      {details > 0 ? (
-        <View className='material-item__toggle' onClick={() => setOpen(!open)} aria-expanded={open}>
-          <Text>{open ? '收起要点' : `查看要点${item.goodExample ? '和合格示例' : ''}（${details} 条）`}</Text>
-        </View>
-      ) : null}
-      {open ? (
-        <View className='material-item__details'>
-          {item.tips.map((tip) => (
-            <Text key={tip} className='material-item__tip'>
-              · {tip}
-            </Text>
-          ))}
-          {item.goodExample ? (
-            <View className='material-item__example'>
-              <Text className='material-item__example-label'>合格示例</Text>
-              <Text className='material-item__example-text'>{item.goodExample}</Text>
-            </View>
-          ) : null}
-          <Text className='material-item__source'>依据：{item.source}</Text>
-        </View>
-      ) : null}
+      <MaterialDetails item={item} />
 
-      <View className='material-item__status' role='radiogroup' aria-label={`${item.title}的准备状态`}>
-        {MATERIAL_STATUSES.map((s) => (
-          <View
-            key={s}
-            role='radio'
-            aria-checked={s === status}
-            aria-disabled={!onStatus}
-            className={`material-item__status-option material-item__status-option--${s} ${
-              s === status ? 'material-item__status-option--active' : ''
-            } ${onStatus ? '' : 'material-item__status-option--readonly'}`}
-            onClick={() => (onStatus && s !== status ? onStatus(s) : undefined)}
-          >
-            <Text>{STATUS_LABELS[s]}</Text>
-          </View>
-        ))}
-      </View>
+      <StatusPicker title={item.title} status={status} onStatus={onStatus} />
 
       {onCheckPhoto || onShowTemplate ? (
         <View className='material-item__actions'>

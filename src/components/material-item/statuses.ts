@@ -3,7 +3,7 @@
  * on the device first, then to the back end with the version the user saw (services/current-filing). Used by the
  * 材料 tab and by 检查照片.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react'
 import type { MaterialStatus } from '../../domain/types'
 import type { FilingView } from '../../services/api-types'
 import {
@@ -52,56 +52,54 @@ export interface MaterialConflict {
   pending: FilingPatch
 }
 
-/**
- * Status changes of `filing`, saved one after the other (two quick taps must not race each other into a false
- * conflict). `replace` puts the server's answer into the page's filing state.
- */
-export function useMaterialStatuses(filing: FilingView | undefined, replace: (filing: FilingView) => void) {
-  // statuses tapped but not yet confirmed by the server: shown at once
-  const [unsaved, setUnsaved] = useState<Record<string, MaterialStatus>>({})
-  const [conflict, setConflict] = useState<MaterialConflict>()
-  const [notice, setNotice] = useState<StatusNotice>()
-  const [saving, setSaving] = useState(false)
-  const filingRef = useRef(filing)
-  const queue = useRef<Promise<void>>(Promise.resolve())
-  const mounted = useRef(true)
+/** Statuses the server now has are no longer unsaved; the others stay shown over the filing's. */
+function withoutConfirmed(
+  unsaved: Record<string, MaterialStatus>,
+  saved: Record<string, MaterialStatus> | undefined
+): Record<string, MaterialStatus> {
+  return Object.fromEntries(Object.entries(unsaved).filter(([id, s]) => s !== statusOf(saved, id)))
+}
 
-  useEffect(() => {
-    filingRef.current = filing
-  }, [filing])
+/** A save that reached neither the server nor a conflict: the change is on the device either way. */
+function failureNotice(offline: boolean, message: string): StatusNotice {
+  return offline
+    ? { kind: 'offline', message: OFFLINE_NOTICE }
+    : { kind: 'error', message: `没能同步：${message}。修改已保存在手机上，下次打开时会再试` }
+}
+
+/** False once the component is gone: a save that ends after that must not set state. */
+function useMountedRef() {
+  const mounted = useRef(true)
   useEffect(
     () => () => {
       mounted.current = false
     },
     []
   )
+  return mounted
+}
 
-  const settle = useCallback(
-    (result: SaveResult) => {
-      if (!mounted.current) return
-      if (result.ok) {
-        filingRef.current = result.filing
-        replace(result.filing)
-        setUnsaved((u) =>
-          Object.fromEntries(Object.entries(u).filter(([id, s]) => s !== statusOf(result.filing.materials, id)))
-        )
-        setNotice(undefined)
-        setConflict(undefined)
-      } else if ('conflict' in result) {
-        setConflict({ latest: result.conflict, pending: result.pending })
-      } else {
-        setNotice(
-          result.offline
-            ? { kind: 'offline', message: OFFLINE_NOTICE }
-            : { kind: 'error', message: `没能同步：${result.error.message}。修改已保存在手机上，下次打开时会再试` }
-        )
-      }
-    },
-    [replace]
-  )
+/** The filing as of the last answer: what the next queued save builds on (the render's copy may be older). */
+function useLatestFiling(filing: FilingView | undefined) {
+  const filingRef = useRef(filing)
+  useEffect(() => {
+    filingRef.current = filing
+  }, [filing])
+  return filingRef
+}
 
-  /** Queues a save of `materials` (an empty patch re-sends what is still pending on the device). */
-  const enqueue = useCallback(
+/**
+ * Saves of material statuses, one after the other on top of the latest answer; returns `enqueue(materials)` (an
+ * empty patch re-sends what is still pending on the device).
+ */
+function useSaveQueue(
+  filingRef: MutableRefObject<FilingView | undefined>,
+  mounted: MutableRefObject<boolean>,
+  setSaving: (saving: boolean) => void,
+  settle: (result: SaveResult) => void
+) {
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  return useCallback(
     (materials: Record<string, MaterialStatus>) => {
       queue.current = queue.current.then(async () => {
         const base = filingRef.current
@@ -115,8 +113,42 @@ export function useMaterialStatuses(filing: FilingView | undefined, replace: (fi
       })
       return queue.current
     },
-    [settle]
+    [settle, filingRef, mounted, setSaving]
   )
+}
+
+/**
+ * Status changes of `filing`, saved one after the other (two quick taps must not race each other into a false
+ * conflict). `replace` puts the server's answer into the page's filing state.
+ */
+export function useMaterialStatuses(filing: FilingView | undefined, replace: (filing: FilingView) => void) {
+  // statuses tapped but not yet confirmed by the server: shown at once
+  const [unsaved, setUnsaved] = useState<Record<string, MaterialStatus>>({})
+  const [conflict, setConflict] = useState<MaterialConflict>()
+  const [notice, setNotice] = useState<StatusNotice>()
+  const [saving, setSaving] = useState(false)
+  const filingRef = useLatestFiling(filing)
+  const mounted = useMountedRef()
+
+  const settle = useCallback(
+    (result: SaveResult) => {
+      if (!mounted.current) return
+      if (result.ok) {
+        filingRef.current = result.filing
+        replace(result.filing)
+        setUnsaved((u) => withoutConfirmed(u, result.filing.materials))
+        setNotice(undefined)
+        setConflict(undefined)
+      } else if ('conflict' in result) {
+        setConflict({ latest: result.conflict, pending: result.pending })
+      } else {
+        setNotice(failureNotice(result.offline, result.error.message))
+      }
+    },
+    [replace, filingRef, mounted]
+  )
+
+  const enqueue = useSaveQueue(filingRef, mounted, setSaving, settle)
 
   const setStatus = useCallback(
     (id: string, status: MaterialStatus) => {
@@ -138,7 +170,7 @@ export function useMaterialStatuses(filing: FilingView | undefined, replace: (fi
     const result = await keepMineOver(conflict.latest)
     if (mounted.current) setSaving(false)
     settle(result)
-  }, [conflict, settle])
+  }, [conflict, settle, mounted])
 
   const takeLatest = useCallback(() => {
     if (!conflict) return
@@ -148,7 +180,7 @@ export function useMaterialStatuses(filing: FilingView | undefined, replace: (fi
     setUnsaved({})
     setConflict(undefined)
     setNotice(undefined)
-  }, [conflict, replace])
+  }, [conflict, replace, filingRef])
 
   const materials = filing ? { ...filing.materials, ...unsaved } : unsaved
   return {
