@@ -98,6 +98,14 @@ export default tseslint.config(
     }
   },
   {
+    // One concept per module, one job per function: a longer one needs a split or an eslint-disable with its reason
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'config/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }]
+    }
+  },
+  {
     // An allowlist: only src/services (and the app shell / config) may import Taro's API; pages, components, hooks
     // and anything added later go through src/services (navigation, page-hooks, storage …)
     files: ['src/**/*.{ts,tsx}'],

@@ -18,14 +18,11 @@ import {
 } from '../../services/submission'
 import type { Finding } from '../../domain/types'
 
-export function useSubmission(filingId: string | undefined, isOwner: boolean) {
+/** The server's view of the submission for an owner, or the face check alone for an invited principal. */
+function useSubmissionView(filingId: string | undefined, isOwner: boolean) {
   const [view, setView] = useState<SubmissionView | undefined>()
   const [face, setFace] = useState<FaceView | undefined>()
   const [error, setError] = useState('')
-  const [notice, setNotice] = useState('')
-  const [busy, setBusy] = useState(false)
-  /** The platform's refusal of the last 提交备案, shown at once (the view carries it too after a reload). */
-  const [refusal, setRefusal] = useState<{ message: string; findings: Finding[] } | undefined>()
   const latest = useRef(0)
 
   const load = useCallback(async () => {
@@ -51,6 +48,15 @@ export function useSubmission(filingId: string | undefined, isOwner: boolean) {
   useEffect(() => {
     void load()
   }, [load])
+  return { view, face, error, setError, load }
+}
+
+export function useSubmission(filingId: string | undefined, isOwner: boolean) {
+  const { view, face, error, setError, load } = useSubmissionView(filingId, isOwner)
+  const [notice, setNotice] = useState('')
+  const [busy, setBusy] = useState(false)
+  /** The platform's refusal of the last 提交备案, shown at once (the view carries it too after a reload). */
+  const [refusal, setRefusal] = useState<{ message: string; findings: Finding[] } | undefined>()
 
   /** Runs one step with the page busy; `done` turns its answer into the notice shown afterwards. */
   async function step<T>(

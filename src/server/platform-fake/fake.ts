@@ -1,4 +1,4 @@
-// One file on purpose for now: tokens, codes, quotas and per-app ICP state interlock on every call, as on the real platforms.
+/* eslint-disable max-lines -- one file on purpose for now: tokens, codes, quotas and per-app ICP state interlock on every call, as on the real platforms */
 /**
  * Faithful fakes of the WeChat third-party-platform and Douyin service-provider APIs the connector uses, written from
  * the references' checklists (wechat-icp-api.md §16, douyin-icp-api.md §9): tickets pushed encrypted as the real
