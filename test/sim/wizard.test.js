@@ -80,15 +80,15 @@ describe('weapp 新建备案向导', () => {
     await waitFor(() => isActive(page, 'nut-radio-button', '抖音'))
     expect(isActive(page, 'nut-radio-button', '微信')).toBe(false)
     await tap(page, 'wizard__next')
-    await waitFor(() => page.dom.textContent.includes('营业执照等证件所在省份'))
-    expect(page.dom.textContent).toContain('请选择主办单位证件所在省份')
+    await waitFor(() => page.dom.textContent.includes('备案所在省份'))
+    expect(page.dom.textContent).toContain('请选择备案所在省份')
   })
 
   it('choosing the province shows the checklist; going back to change the owner type changes step 2', async () => {
     const page = renderPage(ROUTE)
     await waitFor(() => page.dom.textContent.includes('在哪个平台备案？'))
     await tap(page, 'wizard__next')
-    await waitFor(() => page.dom.textContent.includes('营业执照等证件所在省份'))
+    await waitFor(() => page.dom.textContent.includes('备案所在省份'))
     expect(page.dom.textContent).not.toContain('你需要准备')
     await tapText(page, 'nut-radio-button', '北京')
     await waitFor(() => page.dom.textContent.includes('你需要准备'))
