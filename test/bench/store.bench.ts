@@ -7,7 +7,7 @@
  *      concurrency 20 each, a fake sender with 50 ms latency — wall time against the lower bound
  *      20,000 × 50 ms / 40 (goal ≤ 1.2×);
  *  (c) `node dist/server/index.js` cold start to the first answer on a fresh data folder (PGlite: initdb + migrate).
- * BENCH_FILINGS / BENCH_DUE change the sizes.
+ * BENCH_FILINGS / BENCH_DUE change the sizes. `npm run bench -- store:http` (or `store:job`, `store:cold`) runs one part.
  */
 import { execFileSync, spawn } from 'child_process'
 import * as fs from 'fs'
@@ -24,7 +24,7 @@ import { silentLogger, systemClock, type Sender } from '../../src/cloud/ports'
 import { COLLECTIONS, type DeliveryRecord, type FilingRecord } from '../../src/cloud/records'
 import { runReminderJob } from '../../src/cloud/reminders/run'
 import { openPglite, openPostgres } from '../../src/cloud/stores/pg-drivers'
-import { PgStore } from '../../src/cloud/stores/pg-store'
+import { PgStore, type SqlDriver } from '../../src/cloud/stores/pg-store'
 import { createServerApp } from '../../src/server/app'
 import { outboxSender } from '../../src/server/outbox'
 import { FORM, PROFILE } from '../unit/cloud/helpers'
@@ -172,7 +172,14 @@ async function twoInstanceReminderRun(url: string): Promise<void> {
   const sender: Sender = {
     send: () => new Promise((resolve) => setTimeout(() => (sent++, resolve({ ok: true })), LATENCY_MS))
   }
-  const instances = [0, 1].map(() => new PgStore(openPostgres(url, { max: CONCURRENCY + 2 }), { schema }))
+  // statements the job sends, counted at the driver (a transaction's statements included)
+  let statements = 0
+  const counted = (driver: SqlDriver): SqlDriver => ({
+    ...driver,
+    query: (sql, params) => (statements++, driver.query(sql, params)),
+    transaction: (fn) => driver.transaction((q) => fn((sql, params) => (statements++, q(sql, params))))
+  })
+  const instances = [0, 1].map(() => new PgStore(counted(openPostgres(url, { max: CONCURRENCY + 2 })), { schema }))
   const t0 = performance.now()
   const reports = await Promise.all(
     instances.map((store) =>
@@ -187,7 +194,7 @@ async function twoInstanceReminderRun(url: string): Promise<void> {
   const reported = reports.reduce((n, r) => n + r.sent, 0)
   if (reported !== DUE || sent !== DUE) throw new Error(`sent ${reported}/${sent} of ${DUE}`)
   console.log(
-    `store  reminder run ${DUE.toLocaleString('en')} × ${LATENCY_MS} ms, 2 instances @${CONCURRENCY} on PostgreSQL  wall ${fmt(wall)}  = ${(wall / bound).toFixed(3)}× the lower bound ${fmt(bound)}  (goal ≤ 1.2×; sent ${reports.map((r) => r.sent).join(' + ')})`
+    `store  reminder run ${DUE.toLocaleString('en')} × ${LATENCY_MS} ms, 2 instances @${CONCURRENCY} on PostgreSQL  wall ${fmt(wall)}  = ${(wall / bound).toFixed(3)}× the lower bound ${fmt(bound)}  (goal ≤ 1.2×; sent ${reports.map((r) => r.sent).join(' + ')}; ${(statements / DUE).toFixed(2)} statements per delivery)`
   )
   for (const s of instances) await s.close()
   await setup.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
@@ -226,28 +233,40 @@ async function coldStart(): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true })
 }
 
+/** The part asked for on the command line (`http`, `job`, `cold`); every part when none. */
+const part = process.argv[2]
+const wanted = (name: 'http' | 'job' | 'cold') => !part || part === name
+
 async function main(): Promise<void> {
+  if (part && !['http', 'job', 'cold'].includes(part)) throw new Error(`unknown part ${part} (http, job, cold)`)
+  if (wanted('http')) await pgliteLatency()
+  const url = process.env.DATABASE_URL
+  if (url) {
+    if (wanted('http')) await serverLatency(url)
+    if (wanted('job')) await twoInstanceReminderRun(url)
+  } else if (wanted('http') || wanted('job')) {
+    console.log('store  PostgreSQL-server figures SKIPPED: DATABASE_URL is not set (scripts/pg-throwaway.sh start)')
+  }
+  if (wanted('cold')) await coldStart()
+}
+
+async function pgliteLatency(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-bench-pglite-'))
   const pglite = new PgStore(await openPglite(dir))
   await pglite.migrate()
   await httpLatency('PGlite on disk', pglite)
   await pglite.close()
   fs.rmSync(dir, { recursive: true, force: true })
+}
 
-  const url = process.env.DATABASE_URL
-  if (url) {
-    const schema = `bench_http_${process.pid}`
-    const server = new PgStore(openPostgres(url), { schema })
-    await server.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-    await server.migrate()
-    await httpLatency('PostgreSQL server', server)
-    await server.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-    await server.close()
-    await twoInstanceReminderRun(url)
-  } else {
-    console.log('store  PostgreSQL-server figures SKIPPED: DATABASE_URL is not set (scripts/pg-throwaway.sh start)')
-  }
-  await coldStart()
+async function serverLatency(url: string): Promise<void> {
+  const schema = `bench_http_${process.pid}`
+  const server = new PgStore(openPostgres(url), { schema })
+  await server.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+  await server.migrate()
+  await httpLatency('PostgreSQL server', server)
+  await server.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+  await server.close()
 }
 
 main().catch((err) => {
