@@ -59,6 +59,38 @@ export interface Collection<T extends StoredDoc> {
 
 export interface Store {
   collection<T extends StoredDoc>(name: string): Collection<T>
+  /** Optional (a store that can, does): the reminder job's per-delivery writes, a batch in one statement each. */
+  reminderBatches?: ReminderBatchSteps
+}
+
+/** A delivery the reminder job holds under `lease`, asking for one unit of its recipient's subscription. */
+export interface QuotaRequest {
+  deliveryId: string
+  lease: string
+  subscriptionId: string
+  recipientId: string
+  template: TemplateKind
+}
+
+/** Each delivery's answer: `held` a unit and is marked so; `short` (not decided here); `lost` its lease. */
+export type QuotaAnswer = 'held' | 'short' | 'lost'
+
+/** A leased delivery's last write of a run: `set` applied, the lease token removed — only under that token. */
+export interface LeasedFinish {
+  deliveryId: string
+  lease: string
+  set: Record<string, unknown>
+}
+
+export interface ReminderBatchSteps {
+  /**
+   * For each (recipient, template) of the batch: when the subscription has units for every open delivery of that
+   * template still without one (and at least for the batch's), takes the batch's units and marks those deliveries
+   * `quotaTaken` — never more units than there are; otherwise `short`, left to the per-delivery budget.
+   */
+  takeQuotaUnits(requests: readonly QuotaRequest[]): Promise<Map<string, QuotaAnswer>>
+  /** Applies each finish under its lease token; the ids it applied to (a lost lease rejects that row only). */
+  finishLeased(finishes: readonly LeasedFinish[], updatedAt: string): Promise<Set<string>>
 }
 
 export class DuplicateKeyError extends Error {

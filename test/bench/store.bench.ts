@@ -20,7 +20,7 @@ import { decryptForm, localKeyProvider } from '../../src/cloud/crypto'
 import { storeForm } from '../../src/cloud/filing-data'
 import { localCodeExchanger, userForToken } from '../../src/cloud/handlers/session/login'
 import { subscriptionId } from '../../src/cloud/handlers/subscriptions/quota'
-import { silentLogger, systemClock, type Sender } from '../../src/cloud/ports'
+import { consoleLogger, silentLogger, systemClock, type Sender } from '../../src/cloud/ports'
 import { COLLECTIONS, type DeliveryRecord, type FilingRecord } from '../../src/cloud/records'
 import { runReminderJob } from '../../src/cloud/reminders/run'
 import { openPglite, openPostgres } from '../../src/cloud/stores/pg-drivers'
@@ -184,7 +184,7 @@ async function twoInstanceReminderRun(url: string): Promise<void> {
   const reports = await Promise.all(
     instances.map((store) =>
       runReminderJob(
-        { store, clock: systemClock, sender, logger: silentLogger },
+        { store, clock: systemClock, sender, logger: process.env.BENCH_LOG ? consoleLogger : silentLogger },
         { concurrency: CONCURRENCY, budgetMs: 600_000 }
       )
     )

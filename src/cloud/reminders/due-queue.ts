@@ -57,6 +57,14 @@ export class DueQueue {
     return this.items.shift()
   }
 
+  /** Up to `max` of the next deliveries not yet handed out (a claimed batch at once); empty when there are none. */
+  async nextBatch(max: number): Promise<DeliveryRecord[]> {
+    while (!this.items.length && !this.exhausted) await this.startRefill()
+    const batch = this.items.splice(0, max)
+    if (this.items.length <= this.lowWater && !this.exhausted) void this.startRefill().catch(() => undefined)
+    return batch
+  }
+
   /** Ends the run's use of the queue: waits for a fetch under way, and answers what was never handed out. */
   async drain(): Promise<DeliveryRecord[]> {
     this.exhausted = true

@@ -18,6 +18,7 @@
  */
 import type { Clock, Logger, Sender, Store } from '../ports'
 import { COLLECTIONS, type DeliveryRecord } from '../records'
+import { OutcomeRecorder, prepareBatch } from './batch-steps'
 import { DUE_PAGE_SIZE, DueQueue, fetchDuePage } from './due-queue'
 import {
   asClaimed,
@@ -34,6 +35,9 @@ import {
 } from './steps'
 
 export type { ReminderJobReport } from './steps'
+
+/** Preparers of claimed batches: one claims and prepares while another's batch is being sent. */
+const BATCH_PREPARERS = 2
 
 export interface ReminderJobDeps {
   store: Store
@@ -90,9 +94,9 @@ export class Pipeline {
   changed: Promise<void>
   private wake: () => void = () => undefined
 
-  constructor(concurrency: number) {
+  constructor(concurrency: number, preparers = concurrency) {
     this.capacity = 2 * Math.max(1, concurrency)
-    this.preparersLeft = Math.max(1, concurrency)
+    this.preparersLeft = Math.max(1, preparers)
     this.changed = new Promise<void>((resolve) => (this.wake = resolve))
   }
 
@@ -140,8 +144,49 @@ export async function runPreparer(
   }
 }
 
+/**
+ * Takes claimed batches off the queue and prepares each at once into the buffer (a store with `reminderBatches`),
+ * until none is left or the budget is spent. A batch that fails to prepare is left to its lease.
+ */
+export async function runBatchPreparer(
+  run: JobRun,
+  queue: DueQueue,
+  pipe: Pipeline,
+  overBudget: () => boolean,
+  prepare: (claimed: Prepared[]) => Promise<Prepared[]>
+): Promise<void> {
+  try {
+    for (;;) {
+      while (pipe.ready.length >= pipe.capacity && !overBudget()) await pipe.changed
+      if (overBudget()) return
+      let batch: DeliveryRecord[] = []
+      try {
+        batch = await queue.nextBatch(Math.max(1, run.settings.concurrency))
+      } catch (err) {
+        run.logger.error('reminder_query_failed', { error: err instanceof Error ? err.name : 'unknown' })
+        queue.exhausted = true
+      }
+      if (!batch.length) return
+      try {
+        pipe.ready.push(...(await prepare(batch.map(asClaimed))))
+        pipe.notify()
+      } catch (err) {
+        run.logger.error('reminder_prepare_failed', { error: err instanceof Error ? err.name : 'unknown' })
+      }
+    }
+  } finally {
+    pipe.preparersLeft--
+    pipe.notify()
+  }
+}
+
 /** Sends what the preparers buffered; each outcome is recorded in the background while the next one is sent. */
-export async function runSender(run: JobRun, pipe: Pipeline, overBudget: () => boolean): Promise<void> {
+export async function runSender(
+  run: JobRun,
+  pipe: Pipeline,
+  overBudget: () => boolean,
+  record: (item: Prepared, errcode: number) => Promise<void> = (item, errcode) => recordOutcome(run, item, errcode)
+): Promise<void> {
   for (;;) {
     while (!pipe.ready.length && pipe.preparersLeft > 0) await pipe.changed
     if (overBudget()) return
@@ -149,8 +194,8 @@ export async function runSender(run: JobRun, pipe: Pipeline, overBudget: () => b
     if (!item) return
     pipe.notify()
     const errcode = await sendMessage(run, item)
-    const done = safely(run.logger, 'reminder_record_failed', item.d, () => recordOutcome(run, item, errcode)).finally(
-      () => pipe.recordings.delete(done)
+    const done = safely(run.logger, 'reminder_record_failed', item.d, () => record(item, errcode)).finally(() =>
+      pipe.recordings.delete(done)
     )
     pipe.recordings.add(done)
   }
@@ -195,16 +240,23 @@ export async function runReminderJob(
   const prepare = batches
     ? (d: DeliveryRecord) => prepareDelivery(run, asClaimed(d))
     : (d: DeliveryRecord) => claimAndPrepare(run, d)
-  const pipe = new Pipeline(settings.concurrency)
+  // claimed batches prepared and recorded a batch per statement: a few preparers keep the senders fed
+  const batchSteps = batches ? deps.store.reminderBatches : undefined
+  const recorder = batchSteps && new OutcomeRecorder(run, batchSteps)
+  const preparers = batchSteps ? Math.min(BATCH_PREPARERS, settings.concurrency) : settings.concurrency
+  const pipe = new Pipeline(settings.concurrency, preparers)
 
   // the budget also ends waits: a periodic nudge lets waiting loops see the clock
   const nudge = setInterval(() => pipe.notify(), 250)
   try {
     const slots = Array.from({ length: Math.max(1, settings.concurrency) })
-    await Promise.all([
-      ...slots.map(() => runPreparer(run, queue, pipe, overBudget, prepare)),
-      ...slots.map(() => runSender(run, pipe, overBudget))
-    ])
+    const preparing = Array.from({ length: Math.max(1, preparers) }, () =>
+      batchSteps
+        ? runBatchPreparer(run, queue, pipe, overBudget, (claimed) => prepareBatch(run, batchSteps, claimed))
+        : runPreparer(run, queue, pipe, overBudget, prepare)
+    )
+    const record = recorder && ((item: Prepared, errcode: number) => recorder.record(item, errcode))
+    await Promise.all([...preparing, ...slots.map(() => runSender(run, pipe, overBudget, record))])
   } finally {
     clearInterval(nudge)
   }
@@ -213,6 +265,7 @@ export async function runReminderJob(
   const unsent = [...pipe.ready.splice(0), ...(batches ? (await queue.drain()).map(asClaimed) : [])]
   for (const item of unsent)
     await safely(deps.logger, 'reminder_release_failed', item.d, () => releaseUnsent(run, item))
+  await recorder?.close()
   await Promise.all([...pipe.recordings])
   run.report.budgetExhausted = overBudget() && workLeft
   run.report.durationMs = deps.clock.now().getTime() - startedAt

@@ -150,37 +150,49 @@ export function asClaimed(stored: DeliveryRecord): Prepared {
 }
 
 /**
- * Checks a claimed delivery and holds one quota unit of its recipient for it. Null when it ends here: expired
- * (any unit it held is given back), fields that read as personal data (the last-line guard: refused, never sent),
- * or no quota left.
+ * Checks a claimed delivery before any unit is held for it: false when it ends here, recorded — expired (any unit
+ * it held is given back) or fields that read as personal data (the last-line guard: refused, never sent).
  */
-export async function prepareDelivery(run: JobRun, claimed: Prepared): Promise<Prepared | null> {
-  const { d, lease } = claimed
+export async function passesChecks(run: JobRun, claimed: Prepared): Promise<boolean> {
+  const { d } = claimed
   if (d.expiresAt && instantMs(d.expiresAt) <= run.now().getTime()) {
     run.report.expired++
     await finishDelivery(run, claimed, { state: 'expired', quotaTaken: false })
     if (d.quotaTaken) await refundQuota(run.store, d.recipientId, d.template)
-    return null
+    return false
   }
   if (Object.values(d.fields).some(containsPersonalData)) {
     run.logger.error('reminder_payload_refused', { key: d.key, filingId: d.filingId, template: d.template })
     run.report.failed++
     await finishDelivery(run, claimed, { state: 'failed', lastErrcode: BAD_PAYLOAD })
-    return null
+    return false
   }
-  if (!d.quotaTaken) {
-    if (!(await takeQuotaFor(run.store, d, run.now().getTime()))) {
-      run.report.noQuota++
-      await finishDelivery(run, claimed, { state: 'no_quota' })
-      return null
-    }
-    // marked, so a retry after a crash does not take a second unit
-    await run.deliveries.updateWhere(
-      { _id: d._id, leaseToken: lease },
-      { set: { quotaTaken: true }, inc: { version: 1 } }
-    )
+  return true
+}
+
+/** Holds one quota unit for a checked delivery, on its own (the budget decides); false (recorded) when none is left. */
+export async function holdUnit(run: JobRun, claimed: Prepared): Promise<boolean> {
+  const { d, lease } = claimed
+  if (d.quotaTaken) return true
+  if (!(await takeQuotaFor(run.store, d, run.now().getTime()))) {
+    run.report.noQuota++
+    await finishDelivery(run, claimed, { state: 'no_quota' })
+    return false
   }
-  return claimed
+  // marked, so a retry after a crash does not take a second unit
+  await run.deliveries.updateWhere(
+    { _id: d._id, leaseToken: lease },
+    { set: { quotaTaken: true }, inc: { version: 1 } }
+  )
+  return true
+}
+
+/**
+ * Checks a claimed delivery and holds one quota unit of its recipient for it. Null when it ends here: expired,
+ * refused, or no quota left.
+ */
+export async function prepareDelivery(run: JobRun, claimed: Prepared): Promise<Prepared | null> {
+  return (await passesChecks(run, claimed)) && (await holdUnit(run, claimed)) ? claimed : null
 }
 
 /** Claim, then prepare: a delivery ready to send, or null when it was lost to another run or ended here. */
@@ -213,37 +225,54 @@ export async function sendMessage(run: JobRun, { d }: Prepared): Promise<number>
   return errcode
 }
 
+/** What recording a send's outcome writes to the delivery, and what follows once that write applied. */
+export interface Outcome {
+  set: Partial<DeliveryRecord>
+  after?: () => Promise<void>
+}
+
 /**
- * Records a send's outcome under the lease: sent (never due again), no permission left, requeued for a later run
+ * A send's outcome (counted in the report): sent (never due again), no permission left, requeued for a later run
  * (keeping the quota unit), or failed (the unit given back).
  */
-export async function recordOutcome(run: JobRun, item: Prepared, errcode: number): Promise<void> {
-  const { d } = item
+export function outcomeOf(run: JobRun, { d }: Prepared, errcode: number): Outcome {
   const { report, store, logger, settings } = run
-  const log = { key: d.key, filingId: d.filingId, template: d.template }
   if (errcode === 0) {
     report.sent++
-    await finishDelivery(run, item, { state: 'sent', sentAt: isoShanghai(run.now()), quotaTaken: false })
-  } else if (errcode === NO_PERMISSION) {
+    return { set: { state: 'sent', sentAt: isoShanghai(run.now()), quotaTaken: false } }
+  }
+  if (errcode === NO_PERMISSION) {
     // the platform has no permission left for this template: stop counting on our own tally
     report.noQuota++
-    await finishDelivery(run, item, { state: 'no_quota', lastErrcode: errcode, quotaTaken: false })
-    await clearQuota(store, d.recipientId, d.template, isoShanghai(run.now()))
-  } else if (isTransient(errcode) && d.attempts + 1 < settings.maxClaims) {
+    const at = isoShanghai(run.now())
+    return {
+      set: { state: 'no_quota', lastErrcode: errcode, quotaTaken: false },
+      after: () => clearQuota(store, d.recipientId, d.template, at)
+    }
+  }
+  if (isTransient(errcode) && d.attempts + 1 < settings.maxClaims) {
     // keep the quota unit for the next try; a later run picks it up after the delay
     report.requeued++
-    await finishDelivery(run, item, {
-      state: 'pending',
-      lastErrcode: errcode,
-      nextAttemptAt: isoUtc(addMs(run.now(), settings.requeueDelayMs * 2 ** d.attempts))
-    })
-  } else {
-    // out of claims, or 47003 (a field value the platform refuses) or another definite refusal: no retry
-    report.failed++
-    logger.warn(isTransient(errcode) ? 'reminder_gave_up' : 'reminder_refused', { ...log, errcode })
-    await finishDelivery(run, item, { state: 'failed', lastErrcode: errcode, quotaTaken: false })
-    await refundQuota(store, d.recipientId, d.template)
+    const nextAttemptAt = isoUtc(addMs(run.now(), settings.requeueDelayMs * 2 ** d.attempts))
+    return { set: { state: 'pending', lastErrcode: errcode, nextAttemptAt } }
   }
+  // out of claims, or 47003 (a field value the platform refuses) or another definite refusal: no retry
+  report.failed++
+  const log = { key: d.key, filingId: d.filingId, template: d.template }
+  logger.warn(isTransient(errcode) ? 'reminder_gave_up' : 'reminder_refused', { ...log, errcode })
+  return {
+    set: { state: 'failed', lastErrcode: errcode, quotaTaken: false },
+    after: () => refundQuota(store, d.recipientId, d.template)
+  }
+}
+
+/**
+ * Records a send's outcome under the lease. The quota follow-up (refund, clear) only when the write applied: a run
+ * that lost the lease no longer speaks for the delivery's unit.
+ */
+export async function recordOutcome(run: JobRun, item: Prepared, errcode: number): Promise<void> {
+  const { set, after } = outcomeOf(run, item, errcode)
+  if ((await finishDelivery(run, item, set)) && after) await after()
 }
 
 /** Hands a claimed but unsent delivery back at once (keeping any quota unit), instead of after the lease. */

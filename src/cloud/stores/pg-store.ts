@@ -10,8 +10,10 @@
  *   waiting for a concurrent writer, so a condition and its patch are atomic per document, across processes.
  * - Strings compare in byte order (COLLATE "C"), as in the other stores: ISO instants compare in time order.
  */
-import type { Collection, Filter, FindOptions, Patch, Store, StoredDoc } from '../ports'
+import type { Collection, Filter, FindOptions, Patch, ReminderBatchSteps, Store, StoredDoc } from '../ports'
 import { DuplicateKeyError } from '../ports'
+import { COLLECTIONS } from '../records'
+import { PgReminderBatches } from './pg-reminder-batches'
 import { COLLECTION_COLUMNS, MIGRATIONS, type ColumnSpec, createTableSql, quoteIdent } from './pg-schema'
 import { CollectionSql, Params, sqlString } from './pg-sql'
 
@@ -153,13 +155,17 @@ export class PgStore implements Store {
   private readonly collections = new Map<string, PgCollection<StoredDoc>>()
   /** Tables that exist (migrated, or created on demand), so each is checked once per process. */
   private readonly tables = new Map<string, Promise<void>>()
+  readonly reminderBatches: ReminderBatchSteps
 
   constructor(
     readonly driver: SqlDriver,
     private readonly options: PgStoreOptions = {}
   ) {
     this.schema = options.schema ?? 'beian'
-    quoteIdent(this.schema)
+    const tables = [COLLECTIONS.deliveries, COLLECTIONS.subscriptions]
+    this.reminderBatches = new PgReminderBatches(driver, quoteIdent(this.schema), () =>
+      Promise.all(tables.map((name) => this.ensureTable(name)))
+    )
   }
 
   /**
