@@ -5,7 +5,8 @@
  * the batch size (one prepared statement each) and both drivers take it.
  *
  * Subscriptions keep `quota` inside the document (no column); a delivery's `leaseToken`, `template` and
- * `quotaTaken` too. Both tables are found by `_id` (primary key) and the waiting count by `recipient_id` (index).
+ * `quotaTaken` too. Both tables are found by `_id` (primary key); the waiting count reads migration 4's partial index
+ * of deliveries waiting for a unit (its predicate is written here the same way, so the planner matches it).
  */
 import type { LeasedFinish, QuotaAnswer, QuotaRequest, ReminderBatchSteps } from '../ports'
 import { COLLECTIONS } from '../records'
@@ -37,8 +38,8 @@ want AS (SELECT sub, recipient, template, count(*) AS k FROM live GROUP BY sub, 
 need AS (
   SELECT w.sub, w.k, greatest(w.k, (
     SELECT count(*) FROM ${deliveries} d
-    WHERE d.recipient_id = w.recipient AND d.state IN ('pending', 'claimed')
-      AND d.doc->'template' = to_jsonb(w.template) AND d.doc->'quotaTaken' IS DISTINCT FROM 'true'::jsonb
+    WHERE d.recipient_id = w.recipient AND (d.doc->>'template') = w.template
+      AND d.state IN ('pending', 'claimed') AND (d.doc->'quotaTaken') IS DISTINCT FROM 'true'::jsonb
   )) AS units
   FROM want w
 ),

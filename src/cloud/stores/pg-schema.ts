@@ -143,5 +143,23 @@ export const MIGRATIONS: readonly Migration[] = [
         ...ensureTableSql(`${quoteIdent(schema)}.${quoteIdent(name)}`, columns),
         ...(INDEXES[name] ?? []).map((field) => createIndexSql(schema, name, [field]))
       ])
+  },
+  {
+    version: 4,
+    name: 'the reminder job: due deliveries in claim order, deliveries waiting for a quota unit',
+    statements: (schema) => {
+      const table = `${quoteIdent(schema)}.${quoteIdent(COLLECTIONS.deliveries)}`
+      // the claim's order (ORDER BY next_attempt_at NULLS FIRST, _id): read off the index, not a sort of every
+      // due row per batch; it replaces migration 1's due index (same rows, its column first)
+      return [
+        `CREATE INDEX IF NOT EXISTS ${quoteIdent('reminder_deliveries_due_order_idx')} ON ${table} ` +
+          `(next_attempt_at NULLS FIRST, _id) WHERE state IN ('pending', 'claimed')`,
+        `DROP INDEX IF EXISTS ${quoteIdent(schema)}.${quoteIdent('reminder_deliveries_next_attempt_at_due_idx')}`,
+        // a recipient's open deliveries still without a quota unit, per template (the quota step counts them)
+        `CREATE INDEX IF NOT EXISTS ${quoteIdent('reminder_deliveries_waiting_unit_idx')} ON ${table} ` +
+          `(recipient_id, (doc->>'template')) WHERE state IN ('pending', 'claimed') ` +
+          `AND (doc->'quotaTaken') IS DISTINCT FROM 'true'::jsonb`
+      ]
+    }
   }
 ]

@@ -70,6 +70,9 @@ export class CollectionSql<T extends StoredDoc> {
   private membership(field: string, values: readonly unknown[], params: Params): string {
     if (!values.length) return 'false'
     const col = values.every((v) => this.column(field, v) !== null) ? this.column(field, values[0]) : null
+    // strings against a text column as a text[] parameter: the planner can prove a partial index's predicate from
+    // it (the reminder job's due index: `state IN ('pending', 'claimed')`), which it cannot from a sub-select
+    if (col && this.columns.get(field) !== 'numeric') return `${col} = ANY(${params.p([...values])}::text[])`
     const list = params.p(JSON.stringify(values))
     if (col) {
       const element = this.columns.get(field) === 'numeric' && field !== '_id' ? `e::numeric` : `e #>> '{}'`
