@@ -15,6 +15,16 @@
  * A store with `claimMany` (PostgreSQL) merges steps 1 and 2: the queue is filled with batches claimed in one
  * statement each (`claimDueBatch`), which several instances take disjointly; what a run claimed but never got to
  * is handed back at its end.
+ *
+ * A store that also has `reminderBatches` (PostgreSQL) does steps 3 and 4 a batch per statement (batch-steps.ts):
+ * a claimed batch's units are taken and marked on the deliveries in one statement (the decrement conditional on
+ * the units there are, each mark conditional on the lease token), and outcomes wait up to a few milliseconds to
+ * be written together, each row still conditional on its own lease token (a row whose lease another run took over
+ * is left alone, the others written). Exactly-once holds as before: nothing is sent without a claim, and a
+ * delivery once recorded `sent` is never due again. The recorder is flushed in full before the run returns; a
+ * crash before a flush is the window the per-delivery job always had between sending and recording, a little
+ * wider: those deliveries stay `claimed`, and once their lease has run out a later run claims and sends them
+ * again (each may then reach its recipient twice, and spends one more unit only if its unit was not marked).
  */
 import type { Clock, Logger, Sender, Store } from '../ports'
 import { COLLECTIONS, type DeliveryRecord } from '../records'

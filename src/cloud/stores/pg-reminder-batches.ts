@@ -108,7 +108,8 @@ export class PgReminderBatches implements ReminderBatchSteps {
     const refunds = new Map<string, number>()
     for (const row of rows) {
       answers.set(row.id, row.marked ? 'held' : row.took || !row.live ? 'lost' : 'short')
-      if (row.took && !row.marked) refunds.set(row.sub, (refunds.get(row.sub) ?? 0) + 1)
+      // counted in the decrement (live) but not marked: its lease went between the read and the mark
+      if (row.live && row.took && !row.marked) refunds.set(row.sub, (refunds.get(row.sub) ?? 0) + 1)
     }
     if (refunds.size) {
       const back = [...refunds].map(([sub, n]) => ({ sub, n }))

@@ -247,6 +247,33 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(sender.sent).toHaveLength(1)
   })
 
+  it('a crash in the batch quota step is retried after the lease, and sent once', async () => {
+    const env = makeEnv(kind)
+    const steps = env.store.reminderBatches
+    if (!steps) return // the per-delivery store (WeChat cloud): the test above
+    await seed(env, 3)
+    const sender = new ScriptedSender()
+    // the process "dies" after its batch claim, as it takes the batch's units
+    const crashing: Store = {
+      collection: (name) => env.store.collection(name),
+      reminderBatches: {
+        takeQuotaUnits: () => Promise.reject(new Error('process died')),
+        finishLeased: (...args) => steps.finishLeased(...args)
+      }
+    }
+    await runReminderJob({ store: crashing, clock: env.clock, sender, logger: env.logger }, { leaseMs: 5 * 60_000 })
+    expect(sender.calls).toBe(0)
+    expect(await delivery(env)).toMatchObject({ state: 'claimed' })
+    expect(await quota(env)).toBe(3)
+
+    expect(await run(env, sender)).toMatchObject({ claimed: 0 })
+    env.clock.advance(5 * 60_000)
+    expect(await run(env, sender)).toMatchObject({ claimed: 3, sent: 3 })
+    expect(new Set(keysOf(sender)).size).toBe(3)
+    expect(sender.sent).toHaveLength(3)
+    expect(await quota(env)).toBe(0)
+  })
+
   it('once success is recorded, an old claim cannot reopen the delivery', async () => {
     const env = makeEnv(kind)
     await seed(env, 1)
