@@ -17,17 +17,20 @@ import { holdUnit, outcomeOf, passesChecks, type JobRun, type Outcome, type Prep
 export async function prepareBatch(run: JobRun, batches: ReminderBatchSteps, claimed: Prepared[]): Promise<Prepared[]> {
   const checked: Prepared[] = []
   for (const item of claimed) if (await passesChecks(run, item)) checked.push(item)
-  const answers = await batches.takeQuotaUnits(
-    checked
-      .filter(({ d }) => !d.quotaTaken)
-      .map(({ d, lease }) => ({
+  const ask = (items: Prepared[]) =>
+    batches.takeQuotaUnits(
+      items.map(({ d, lease }) => ({
         deliveryId: d._id,
         lease,
         subscriptionId: subscriptionId(d.recipientId, d.template),
         recipientId: d.recipientId,
         template: d.template
       }))
-  )
+    )
+  const answers = await ask(checked.filter(({ d }) => !d.quotaTaken))
+  // `short` is mostly a concurrent batch's marks not yet seen when the count was taken: once more, then the budget
+  const short = checked.filter(({ d }) => answers.get(d._id) === 'short')
+  if (short.length) for (const [id, answer] of await ask(short)) answers.set(id, answer)
   const ready: Prepared[] = []
   for (const item of checked) {
     const answer = item.d.quotaTaken ? 'held' : (answers.get(item.d._id) ?? 'short')

@@ -11,7 +11,10 @@ import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../..
 import { OutcomeRecorder, prepareBatch } from '../../../src/cloud/reminders/batch-steps'
 import { JOB_DEFAULTS, emptyReport } from '../../../src/cloud/reminders/run'
 import { NO_PERMISSION, type JobRun, type Prepared } from '../../../src/cloud/reminders/steps'
-import { makeEnv, type TestEnv } from './helpers'
+import { silentLogger } from '../../../src/cloud/ports'
+import { openPostgres } from '../../../src/cloud/stores/pg-drivers'
+import { PgStore } from '../../../src/cloud/stores/pg-store'
+import { FakeClock, START, makeEnv, type TestEnv } from './helpers'
 import { startTestPglite } from './pglite-test-store'
 
 beforeAll(startTestPglite, 180_000)
@@ -214,4 +217,74 @@ describe('OutcomeRecorder', () => {
     expect((await stored(env, 'a0')).state).toBe('claimed')
     expect(await quotaLeft(env)).toBe(0)
   })
+})
+
+const describeServer = process.env.DATABASE_URL ? describe : describe.skip
+describeServer('batch steps on a PostgreSQL server: two instances (two pools) at once', () => {
+  it('take units for overlapping recipients in parallel batches: no deadlock, never more than there were', async () => {
+    const schema = `batchrace_${process.pid}`
+    const setup = new PgStore(openPostgres(process.env.DATABASE_URL!), { schema })
+    const instances = [0, 1].map(() => new PgStore(openPostgres(process.env.DATABASE_URL!, { max: 6 }), { schema }))
+    try {
+      await setup.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await setup.migrate()
+      const users = 8
+      const quotas = Array.from({ length: users }, (_, u) => (u % 3 === 0 ? 2 : 12))
+      for (let u = 0; u < users; u++)
+        await setup.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).insert({
+          _id: subscriptionId(`u${u}`, 'sms_deadline'),
+          version: 1,
+          userId: `u${u}`,
+          template: 'sms_deadline',
+          quota: quotas[u],
+          lastResult: 'accept',
+          updatedAt: '2025-03-01T00:00:00+08:00'
+        })
+      // 12 batches of 8, each with one delivery of every recipient (the bench's shape), under 12 leases
+      const batches: Prepared[][] = []
+      for (let b = 0; b < 12; b++) {
+        const batch: Prepared[] = []
+        for (let u = 0; u < users; u++) {
+          const d = delivery(`b${b}u${u}`, `L${b}`, { recipientId: `u${u}`, ownerId: `u${u}` })
+          await setup.collection<DeliveryRecord>(COLLECTIONS.deliveries).insert(d)
+          batch.push({ d: { ...d, attempts: 0 }, lease: `L${b}` })
+        }
+        batches.push(batch)
+      }
+      const clock = new FakeClock(new Date(START).getTime())
+      const runs = batches.map((_, b): JobRun => {
+        const store = instances[b % 2]
+        return {
+          store,
+          clock,
+          sender: { send: async () => ({ ok: true }) },
+          logger: silentLogger,
+          deliveries: store.collection<DeliveryRecord>(COLLECTIONS.deliveries),
+          settings: { ...JOB_DEFAULTS },
+          report: emptyReport(),
+          now: () => clock.now()
+        }
+      })
+      const ready = await Promise.all(
+        batches.map((batch, b) => prepareBatch(runs[b], runs[b].store.reminderBatches!, batch))
+      )
+      const held = ready.flat()
+      // every delivery either holds a unit or ended no_quota (racing batches may leave a unit unspent, never overspend)
+      const ended = runs.reduce((n, r) => n + r.report.noQuota, 0)
+      expect(held.length + ended).toBe(batches.length * users)
+      const subs = setup.collection<SubscriptionRecord>(COLLECTIONS.subscriptions)
+      const marked = await setup.collection<DeliveryRecord>(COLLECTIONS.deliveries).find({ quotaTaken: true })
+      expect(new Set(marked.map((d) => d._id))).toEqual(new Set(held.map((p) => p.d._id)))
+      for (let u = 0; u < users; u++) {
+        const heldOfUser = held.filter((p) => p.d.recipientId === `u${u}`).length
+        expect(heldOfUser).toBeLessThanOrEqual(quotas[u])
+        expect((await subs.get(subscriptionId(`u${u}`, 'sms_deadline')))!.quota).toBe(quotas[u] - heldOfUser)
+        // short of units (2 for 12): some went out, the rest ended no_quota
+        if (quotas[u] < batches.length) expect(heldOfUser).toBeGreaterThan(0)
+      }
+    } finally {
+      await setup.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      for (const store of [setup, ...instances]) await store.close()
+    }
+  }, 120_000)
 })
