@@ -7,7 +7,7 @@
  *      concurrency 20 each, a fake sender with 50 ms latency — wall time against the lower bound
  *      20,000 × 50 ms / 40 (goal ≤ 1.2×);
  *  (c) `node dist/server/index.js` cold start to the first answer on a fresh data folder (PGlite: initdb + migrate).
- * BENCH_FILINGS / BENCH_DUE change the sizes. `npm run bench -- store:http` (or `store:job`, `store:cold`) runs one part.
+ * BENCH_FILINGS / BENCH_DUE change the sizes; BENCH_LOG=1 prints the reminder job's log. `npm run bench -- store:http` (or `store:job`, `store:cold`) runs one part.
  */
 import { execFileSync, spawn } from 'child_process'
 import * as fs from 'fs'
