@@ -9,7 +9,6 @@ import {
   type FilingForm,
   type FilingProfile,
   type FilingProgress,
-  type MaterialStatus,
   type StageAction
 } from '../domain/types'
 import { decryptForm, encryptForm } from './crypto'
@@ -132,5 +131,3 @@ export function storeForm(keys: KeyProvider, form: FilingForm, filingId: string)
 }
 
 export const EMPTY_FORM: FilingForm = emptyFilingForm()
-
-export type MaterialsMap = Record<string, MaterialStatus>

@@ -29,7 +29,7 @@ export const COLLECTIONS = {
   platformNotices: 'platform_notices',
   platformCredentials: 'platform_credentials',
   platformPushNonces: 'platform_push_nonces',
-  // submission through the platforms' APIs (issue 17)
+  // submission through the platforms' APIs
   platformCodeTables: 'platform_code_tables',
   platformFaceTasks: 'platform_face_tasks'
 } as const

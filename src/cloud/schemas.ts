@@ -214,7 +214,7 @@ export const loginSchema = z.object({ code: z.string().min(1).max(128) }).strict
 export const MAX_MEDIA_BYTES = 2 * 1024 * 1024
 export const MAX_MEDIA_BASE64 = Math.ceil(MAX_MEDIA_BYTES / 3) * 4
 
-/** 提交备案 through the platform's API (issue 17): photos pass through as base64, nothing of them is kept. */
+/** 提交备案 through the platform's API: photos pass through as base64, nothing of them is kept. */
 export const submissionSchemas = {
   prepare: z.object({ id: recordId }).strict(),
   uploadMedia: z

@@ -69,8 +69,6 @@ export const ROUTES = {
   ) as Record<MorePage, string>)
 }
 
-export type RouteName = keyof typeof ROUTES
-
 export const TAB_ROUTES: string[] = Object.values(TAB_PAGES).map(abs)
 
 /** Builds `path?key=value` with encoded values, skipping empty ones. */

@@ -4,7 +4,16 @@
  * that records sent keys never sends twice. Fields already respect WeChat's limits and never carry an ID number, a
  * phone number or a person's name: only the mini-program's name, truncated.
  */
-import type { Filing, Reminder, ReminderKind, RecipientRole, StageEntry, TemplateKind } from './types'
+import {
+  STAGES,
+  type Filing,
+  type Reminder,
+  type ReminderKind,
+  type RecipientRole,
+  type Stage,
+  type StageEntry,
+  type TemplateKind
+} from './types'
 import { FILING_PACKAGE, TAB_PAGES } from '../constants/routes'
 import { PLATFORMS } from './rules/platforms'
 import { currentEntry, smsReceivedAt, stageEtas, type StageEta } from './stages'
@@ -202,15 +211,7 @@ function planReviewEtas({ filing, entry, name, progressPage, etas, add }: PlanCo
   )
 }
 
-const STAGES_BEFORE_APPROVAL = [
-  'draft',
-  'platform_review',
-  'platform_rejected',
-  'sms_verification',
-  'sms_expired',
-  'admin_review',
-  'admin_rejected'
-]
+const STAGES_BEFORE_APPROVAL: readonly Stage[] = STAGES.filter((s) => s !== 'approved' && s !== 'cancelled')
 
 /** A certificate that runs out before approval plus the platform's margin must be replaced before it is filed. */
 function planCertificateExpiry({ filing, entry, name, selfCheckPage, etas, add }: PlanContext): void {

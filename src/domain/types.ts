@@ -186,16 +186,20 @@ export interface ChecklistItem {
 
 // ---- Filing progress (stage machine) ----
 
-export type Stage =
-  | 'draft'
-  | 'platform_review'
-  | 'platform_rejected'
-  | 'sms_verification'
-  | 'sms_expired'
-  | 'admin_review'
-  | 'admin_rejected'
-  | 'approved'
-  | 'cancelled'
+/** Every stage, in the order a filing passes them (the two ends last). */
+export const STAGES = [
+  'draft',
+  'platform_review',
+  'platform_rejected',
+  'sms_verification',
+  'sms_expired',
+  'admin_review',
+  'admin_rejected',
+  'approved',
+  'cancelled'
+] as const
+
+export type Stage = (typeof STAGES)[number]
 
 export type StageAction =
   /** 我已提交: draft / *_rejected / sms_expired → platform_review */

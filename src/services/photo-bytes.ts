@@ -1,5 +1,5 @@
 /**
- * Reading a chosen photo's file as base64, for the upload to the platform at submission (issue 17). The app reads
+ * Reading a chosen photo's file as base64, for the upload to the platform at submission. The app reads
  * the file only when the user taps 上传 after the consent; it keeps no copy.
  */
 import Taro from '@tarojs/taro'

@@ -43,6 +43,12 @@ export class PhotoError extends Error {
  */
 export const MAX_DECODE_BYTES = 30 * 1024 * 1024
 
+/**
+ * Longest side a photo is drawn at for the checks. The analysers work at 512 px; drawing at twice that and letting
+ * them average down keeps the browser's or WeChat's own resampling from smearing or aliasing what they look for.
+ */
+export const READ_MAX_SIDE = 1024
+
 const MESSAGES: Record<PhotoErrorReason, string> = {
   cancelled: '没有选择照片',
   denied: '没有相册或相机的使用权限：请在设置里允许本小程序使用相册和相机后再试',

@@ -1,5 +1,5 @@
 /**
- * 提交备案: the app's side of the function `submission` (issue 17). The server maps the filing onto the platform's
+ * 提交备案: the app's side of the function `submission`. The server maps the filing onto the platform's
  * code tables, passes photos straight through to the platform, starts and follows the face check and submits.
  */
 import { api } from './api'

@@ -1,5 +1,5 @@
 /**
- * Issue 11 "Done when": connect a filing to its mini-program through the app (H5 build, server run with
+ * Connect a filing to its mini-program through the app (H5 build, server run with
  * BEIAN_PLATFORM=fake), authorise on the fake's consent page, drive the fake WeChat platform 2 → 4 (SMS 1) → 6 from its
  * control page and sync through the local-mode hook: 进度 follows by itself (平台同步, the SMS window, the 备案号) and
  * the agency list shows the mini-program. Screenshots: test/artifacts/e2e/connect-*.png.

@@ -1,5 +1,5 @@
 /**
- * Issue 16, one story from the first question to the last field, on the H5 build at 390 px:
+ * One story from the first question to the last field, on the H5 build at 390 px:
  * (a) 微信 + 个人 + 内蒙古 with an ID from 河南 stops in the wizard with the reason, and an alternative leads on to a
  *     checklist; (b) an enterprise goes wizard → checklist → self-check and finds every wizard answer filled in, and the
  *     journey to a clean self-check is counted in taps. Screenshots: test/artifacts/e2e/one-story-*.png.

@@ -1,5 +1,5 @@
 /**
- * Issue 17 "Done when" (H5 E2E): a Tianjin filing connected to the WeChat fake, its self-check clean, 通过备案助手在线提交
+ * Online submission (H5 E2E): a Tianjin filing connected to the WeChat fake, its self-check clean, 通过备案助手在线提交
  * → consent, the one fact the platform wants beyond our form, every photo chosen through the real file chooser and
  * checked on the phone before upload, the principal's face task started and completed on the fake's control page,
  * 提交备案 → 平台初审, the platform's review advanced on the control page and synced, and 进度 shows 已备案 with the

@@ -22,6 +22,7 @@ import { PushRejected } from './shared/push-crypto'
 import { UNCONFIRMED } from './shared/unconfirmed'
 import { connectionsOf, notifyOwner, syncConnection, unbind } from './sync'
 import { openWechatPush, type WechatPushQuery } from './wechat/push'
+import { toUtcIso } from '../../domain/time'
 
 const STATE_TTL_MS = 30 * 60_000
 
@@ -79,9 +80,9 @@ export async function startAuthorisation(
     filingId: filing._id,
     ownerId,
     ...(preAuthCodeHash ? { preAuthCodeHash } : {}),
-    expiresAt: new Date(now.getTime() + expiresMs).toISOString()
+    expiresAt: toUtcIso(now.getTime() + expiresMs)
   })
-  return { platform, link, qrContent, expiresAt: new Date(now.getTime() + expiresMs).toISOString() }
+  return { platform, link, qrContent, expiresAt: toUtcIso(now.getTime() + expiresMs) }
 }
 
 export type BindResult =

@@ -10,6 +10,7 @@ import type { ConnectorPlatform } from './connector'
 import { DOUYIN_FACE_RESULT_MS } from './douyin/icp-filing'
 import type { FaceCheckTarget, FaceTask, FaceTaskStatus, PlatformFilingApi } from './filing-api'
 import { WECHAT_FACE_TASK_MS } from './wechat/icp-filing'
+import { toUtcIso } from '../../domain/time'
 
 export const POLL_AFTER_MS = 30_000
 
@@ -38,7 +39,7 @@ const faceTaskId = (platform: ConnectorPlatform, taskId: string) => `${platform}
 /** How long a passed check counts, from the moment we learn of it (WeChat: the task id's 3 days from its start). */
 function passedUntil(r: FaceTaskRecord, now: Date): string {
   const from = r.platform === 'wechat' ? Date.parse(r.startedAt) : now.getTime()
-  return new Date(from + (r.platform === 'wechat' ? WECHAT_FACE_TASK_MS : DOUYIN_FACE_RESULT_MS)).toISOString()
+  return toUtcIso(from + (r.platform === 'wechat' ? WECHAT_FACE_TASK_MS : DOUYIN_FACE_RESULT_MS))
 }
 
 /** Starts a new check (an expired or failed one is simply replaced by the newest). */

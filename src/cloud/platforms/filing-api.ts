@@ -1,5 +1,5 @@
 /**
- * The port through which a filing is submitted to a platform (issue 17): code tables, photo upload, the principal's
+ * The port through which a filing is submitted to a platform: code tables, photo upload, the principal's
  * face check, the application itself, withdrawal and 注销. One implementation per platform (wechat/icp-filing.ts,
  * douyin/icp-filing.ts) over the connector's clients; the handlers only see this interface. Payloads are the
  * platforms' own JSON bodies, built by src/domain/platform-filing (map-wechat / map-douyin).

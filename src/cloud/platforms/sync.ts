@@ -27,6 +27,7 @@ import {
 import { GrantRevoked, PermissionMissing, PlatformError } from './shared/http'
 import { forgetOldNonces } from './shared/replay'
 import { randomId } from '../crypto'
+import { toUtcIso } from '../../domain/time'
 
 const MINUTE = 60_000
 /** Poll cadence by stage (ms); absent = never. */
@@ -186,7 +187,7 @@ export async function syncConnection(
           ...(observed.sms !== undefined ? { lastSmsStatus: observed.sms } : {}),
           pendingFilingNumber: applied.pendingNumber,
           failures: 0,
-          nextSyncAt: every ? new Date(now.getTime() + every).toISOString() : NEVER,
+          nextSyncAt: every ? toUtcIso(now.getTime() + every) : NEVER,
           updatedAt: now.toISOString()
         },
         unset: ['lastErrorCode', ...(observed.sms === undefined ? (['lastSmsStatus'] as const) : [])],
@@ -216,7 +217,7 @@ export async function syncConnection(
         set: {
           failures,
           lastErrorCode: code,
-          nextSyncAt: new Date(now.getTime() + backoffMs(failures)).toISOString(),
+          nextSyncAt: toUtcIso(now.getTime() + backoffMs(failures)),
           updatedAt: now.toISOString()
         },
         inc: { version: 1 }
@@ -268,7 +269,7 @@ export async function runPlatformSync(
       const c = due[next++]
       const claimed = await col.updateWhere(
         { _id: c._id, version: c.version },
-        { set: { nextSyncAt: new Date(now.getTime() + leaseMs).toISOString() }, inc: { version: 1 } }
+        { set: { nextSyncAt: toUtcIso(now.getTime() + leaseMs) }, inc: { version: 1 } }
       )
       if (!claimed) continue
       report[await syncConnection(deps, connector, { ...c, version: c.version + 1 })]++

@@ -1,11 +1,10 @@
 /**
  * Dates and times as the filing pages show them, always in China's time (Asia/Shanghai) whatever the phone's
- * time zone: '11月4日 周三', '11月4日 15:32', and the SMS countdown '23:59:12'.
+ * time zone: '11月4日 周三' and '11月4日 15:32' (the SMS countdown is sms-countdown/remaining.ts).
  */
 import { dayOfWeek, formatDate, formatShanghai, isValidInstant, shanghaiDate } from '../../domain'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /** The dayjs pattern of a day: without the year when it is `today`'s year. */
 const dayPattern = (date: string, today?: string) =>
@@ -20,13 +19,4 @@ export function formatDay(date: string, today?: string): string {
 export function formatDateTime(instant: string, today?: string): string {
   if (!isValidInstant(instant)) return instant
   return formatShanghai(instant, `${dayPattern(shanghaiDate(instant), today)} HH:mm`)
-}
-
-/** Milliseconds left → 'HH:MM:SS' (never negative). */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000))
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  return `${pad2(h)}:${pad2(m)}:${pad2(s)}`
 }

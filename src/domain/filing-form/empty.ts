@@ -30,8 +30,3 @@ export function parseValidUntil(value: ValidUntil | undefined): ValidUntilValue 
   if (/^\d{4}-\d{2}-\d{2}$/.test(v) && isValidDate(v)) return { kind: 'date', date: v }
   return { kind: 'invalid', text: v }
 }
-
-/** Whether a stored 有效期 is acceptable as typed (empty allowed while drafting). */
-export function isValidUntilValue(value: ValidUntil | undefined): boolean {
-  return parseValidUntil(value).kind !== 'invalid'
-}

@@ -70,9 +70,6 @@ export function findByName(entries: readonly CodeEntry[], candidates: readonly s
   return undefined
 }
 
-export const toOptions = (entries: readonly CodeEntry[]): { code: string; name: string }[] =>
-  entries.map((e) => ({ code: e.code, name: e.name }))
-
 export function childrenOf(entries: readonly CodeEntry[], parentCode: string): CodeEntry[] {
   return entries.filter((e) => e.parentCode === parentCode)
 }

@@ -1,5 +1,5 @@
 /** The mini-program: its name, its description (备注) and its service types. */
-import type { FilingForm, FilingProfile, OwnerType } from '../types'
+import type { FilingForm, FilingProfile, OwnerType, Severity } from '../types'
 import {
   ENTERPRISE_LIKE_WORDS,
   GENERIC_NAME_WORDS,
@@ -23,41 +23,46 @@ function nameBigrams(name: string): string[] {
   return grams
 }
 
+/** The finding for each kind of restricted word, given the words of that kind the name contains. */
+const WORD_FINDINGS: Record<
+  NameWordRule['kind'],
+  { severity: Severity; code: string; message: (words: string) => string; fix: (words: string) => string }
+> = {
+  approval: {
+    severity: 'error',
+    code: 'APP_NAME_RESTRICTED_WORD',
+    message: (w) => `名称含${w}，这些字样须有相关部门批准，普通主体不能使用`,
+    fix: (w) => `去掉${w}，或准备相关批准文件`
+  },
+  brand: {
+    severity: 'warning',
+    code: 'APP_NAME_OFFICIAL_WORD',
+    message: () => '名称含“官方”，审核时会要求证明与该品牌或机构的关系',
+    fix: () => '去掉“官方”，或准备商标注册证、授权书等证明'
+  },
+  exaggeration: {
+    severity: 'warning',
+    code: 'APP_NAME_EXAGGERATED_WORD',
+    message: (w) => `名称含${w}，属于夸大用语，常被驳回`,
+    fix: (w) => `去掉${w}`
+  }
+}
+
 /** Every restricted word of the name, named together: one finding per kind of word, never only the first word. */
 function checkRestrictedWords(out: Findings, name: string, ownerType: OwnerType | undefined): void {
   // A government body may use the words that need approval; the others apply to everyone
   const hits = RESTRICTED_NAME_WORDS.filter(
     (r) => name.includes(r.word) && !(r.kind === 'approval' && ownerType === 'government')
   )
-  const words = (kind: NameWordRule['kind']) => hits.filter((r) => r.kind === kind).map((r) => `“${r.word}”`)
-  const approval = words('approval')
-  if (approval.length) {
-    out.add(
-      'miniProgram.name',
-      'error',
-      'APP_NAME_RESTRICTED_WORD',
-      `名称含${approval.join('')}，这些字样须有相关部门批准，普通主体不能使用`,
-      `去掉${approval.join('')}，或准备相关批准文件`
-    )
-  }
-  if (words('brand').length) {
-    out.add(
-      'miniProgram.name',
-      'warning',
-      'APP_NAME_OFFICIAL_WORD',
-      '名称含“官方”，审核时会要求证明与该品牌或机构的关系',
-      '去掉“官方”，或准备商标注册证、授权书等证明'
-    )
-  }
-  const exaggeration = words('exaggeration')
-  if (exaggeration.length) {
-    out.add(
-      'miniProgram.name',
-      'warning',
-      'APP_NAME_EXAGGERATED_WORD',
-      `名称含${exaggeration.join('')}，属于夸大用语，常被驳回`,
-      `去掉${exaggeration.join('')}`
-    )
+  for (const [kind, finding] of Object.entries(WORD_FINDINGS) as [
+    NameWordRule['kind'],
+    (typeof WORD_FINDINGS)['brand']
+  ][]) {
+    const words = hits
+      .filter((r) => r.kind === kind)
+      .map((r) => `“${r.word}”`)
+      .join('')
+    if (words) out.add('miniProgram.name', finding.severity, finding.code, finding.message(words), finding.fix(words))
   }
 }
 

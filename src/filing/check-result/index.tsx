@@ -34,7 +34,7 @@ export default function CheckResultPage() {
     )
   }
 
-  // a WeChat or Douyin filing of the owner can go to the platform from here (issue 17)
+  // a WeChat or Douyin filing of the owner can go to the platform from here
   const onlineSubmit = filing?.access === 'owner' && !!connectorPlatformOf(filing.profile.platform)
 
   return (

@@ -11,7 +11,7 @@ interface SummaryCardProps {
   count: (s: Severity) => number
   restored: RestoredForm
   masked: boolean
-  /** set when the owner's WeChat or Douyin filing can go to the platform from here (issue 17) */
+  /** set when the owner's WeChat or Douyin filing can go to the platform from here */
   submitFilingId?: string
 }
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '../../services/page-hooks'
 import { Button } from '@nutui/nutui-react-taro'
-import ConflictDialog from '../../components/conflict-dialog'
-import { materialConflictRows, STATUS_LABELS, useMaterialStatuses } from '../../components/material-item/statuses'
+import MaterialConflictDialog from '../../components/material-item/material-conflict'
+import { STATUS_LABELS, useMaterialStatuses } from '../../components/material-item/statuses'
 import PageShell from '../../components/page-shell'
 import { buildChecklist } from '../../domain/checklist'
 import { MATERIALS, type MaterialId } from '../../domain/rules/materials'
@@ -72,16 +72,7 @@ export default function PhotoCheckPage() {
       ) : null}
       {current.state === 'empty' ? <NoFilingNote /> : null}
 
-      <ConflictDialog
-        visible={!!statuses.conflict}
-        rows={
-          statuses.conflict
-            ? materialConflictRows(statuses.conflict.pending.materials, statuses.conflict.latest.materials, titleOf)
-            : []
-        }
-        onUseMine={() => void statuses.keepMine()}
-        onUseTheirs={statuses.takeLatest}
-      />
+      <MaterialConflictDialog statuses={statuses} titleOf={titleOf} />
     </PageShell>
   )
 }

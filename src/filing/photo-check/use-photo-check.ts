@@ -11,15 +11,10 @@ import {
   photoError,
   PhotoError,
   readPhotoPixels,
+  READ_MAX_SIDE,
   type ChosenPhoto
 } from '../../services/photo-picker'
 import { fileSizeText } from './photo-kinds'
-
-/**
- * Longest side the photo is drawn at. The analysers work at 512 px; drawing at twice that and letting them average
- * down keeps the browser's or WeChat's own resampling from smearing or aliasing what they look for.
- */
-const READ_MAX_SIDE = 1024
 
 export type CheckState =
   | { step: 'idle' }

@@ -11,12 +11,10 @@ import {
   MAX_DECODE_BYTES,
   PhotoError,
   readPhotoPixels,
+  READ_MAX_SIDE,
   type ChosenPhoto
 } from '../../services/photo-picker'
 import { uploadPhoto } from '../../services/submission'
-
-/** The analysers' working size (as the 检查照片 page reads photos). */
-const READ_MAX_SIDE = 1024
 
 export type SlotState =
   | { step: 'idle' }

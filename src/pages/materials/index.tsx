@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react'
 import { Text } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
-import ConflictDialog from '../../components/conflict-dialog'
+import MaterialConflictDialog from '../../components/material-item/material-conflict'
 import LoadState from '../../components/load-state'
-import { materialConflictRows, useMaterialStatuses } from '../../components/material-item/statuses'
+import { useMaterialStatuses } from '../../components/material-item/statuses'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 // Import the domain per module, not through its index: the index also carries the photo analysers, which belong
@@ -97,16 +97,7 @@ export default function MaterialsPage() {
 
       <TemplatePopup item={templateItem} filing={filing} onClose={() => setTemplateItem(undefined)} />
 
-      <ConflictDialog
-        visible={!!statuses.conflict}
-        rows={
-          statuses.conflict
-            ? materialConflictRows(statuses.conflict.pending.materials, statuses.conflict.latest.materials, titleOf)
-            : []
-        }
-        onUseMine={() => void statuses.keepMine()}
-        onUseTheirs={statuses.takeLatest}
-      />
+      <MaterialConflictDialog statuses={statuses} titleOf={titleOf} />
     </PageShell>
   )
 }

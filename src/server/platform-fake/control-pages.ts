@@ -89,7 +89,7 @@ function faceState(fake: PlatformFake, platform: 'wechat' | 'douyin', appId: str
   return f?.expired ? '已过期' : ({ pending: '等待中', passed: '已通过', failed: '失败' }[f?.state ?? 'pending'] ?? '')
 }
 
-/** Issue 17: the latest face task, uploads failing on demand, the 注销 SMS (see FILING_OPS). */
+/** Submission by the platforms' APIs: the latest face task, uploads failing on demand, the 注销 SMS (see FILING_OPS). */
 function filingRow(fake: PlatformFake, fakeBase: string, platform: 'wechat' | 'douyin', appId: string): string {
   const task = fake.latestFaceTask(platform, appId)
   const ops = Object.keys(FILING_OPS).filter((op) => platform === 'wechat' || !op.startsWith('注销'))

@@ -4,6 +4,7 @@
  * SMS (≤ 10 a day → 6025; link 2 h, passed result 72 h), submit / alter validated by validateDouyinRecord, the
  * status through the one UNCONFIRMED table, the history and the masked detail.
  */
+import { DOUYIN_FACE_SMS_LIMITED } from '../../cloud/platforms/douyin/icp-filing'
 import type { PlatformResponse, PlatformUpload } from '../../cloud/platforms/shared/http'
 import { UNCONFIRMED, type DouyinSymbolicStatus } from '../../cloud/platforms/shared/unconfirmed'
 import {
@@ -108,7 +109,7 @@ export class DouyinIcpFake {
       const day = `face-sms:${chinaDay(this.now())}`
       const sent = (app.faceSmsByDay.get(day) ?? 0) + 1
       app.faceSmsByDay.set(day, sent)
-      if (sent > 10) return dyAnswer(6025, '触发频控')
+      if (sent > 10) return dyAnswer(DOUYIN_FACE_SMS_LIMITED, '触发频控')
     }
     const token = tok('face')
     app.faces.set(token, { state: 'pending', provinceCode: province, createdAt: this.now() })

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'crypto'
 import type { PlatformResponse } from '../../cloud/platforms/shared/http'
 import type { DouyinSymbolicStatus } from '../../cloud/platforms/shared/unconfirmed'
+import { shanghaiDate } from '../../domain/time'
 
 export type Json = Record<string, unknown>
 
@@ -101,7 +102,7 @@ export class FakeMediaStore {
   }
 }
 
-export const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+export const chinaDay = (ms: number) => shanghaiDate(ms)
 
 export const tok = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`
 

@@ -1,5 +1,5 @@
 /**
- * The independent photo evaluation set (issue 15): phone-like photos of documents on desks and of faces, rendered by
+ * The independent photo evaluation set: phone-like photos of documents on desks and of faces, rendered by
  * this pipeline alone, each with its ground-truth class. `planSplit` lists a split; `renderPhoto` renders one photo
  * from its own seed, so any photo can be regenerated alone and the set proves itself unchanged by its pixel hashes.
  */

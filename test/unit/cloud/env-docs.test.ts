@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Every environment variable the server and the cloud functions read is in the README. Reads are found as
+ * Every environment variable the server, the cloud functions and the scripts read is in the README. Reads are found as
  * `process.env.X`, `env.X` (an injected `process.env`), `process.env['X']` and `jsonEnv('X')`; a file that
  * reads by a computed name (`env[name]`) has every upper-case string literal in it counted as a variable.
  */
@@ -13,7 +13,7 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) return sourceFiles(full)
-    return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [full] : []
+    return /\.(ts|tsx|js|mjs|sh)$/.test(entry.name) ? [full] : []
   })
 }
 
@@ -28,11 +28,17 @@ function variablesRead(source: string): Set<string> {
   return names
 }
 
+/** A shell script's `${NAME:-default}` / `${NAME}` reads (its own lower-case variables aside). */
+function shellVariablesRead(source: string): Set<string> {
+  return new Set([...source.matchAll(/\$\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?\}/g)].map((m) => m[1]))
+}
+
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
 const read = new Map<string, string[]>()
-for (const dir of ['src/server', 'src/cloud']) {
+for (const dir of ['src/server', 'src/cloud', 'scripts']) {
   for (const file of sourceFiles(path.join(root, dir))) {
-    for (const name of variablesRead(fs.readFileSync(file, 'utf8'))) {
+    const source = fs.readFileSync(file, 'utf8')
+    for (const name of file.endsWith('.sh') ? shellVariablesRead(source) : variablesRead(source)) {
       read.set(name, [...(read.get(name) ?? []), path.relative(root, file)])
     }
   }
@@ -47,7 +53,10 @@ it('finds the variables it should (the grep itself works)', () => {
       'BEIAN_DATA_KEYS_OLD',
       'BEIAN_MINIPROGRAM_STATE',
       'TT_TEMPLATE_IDS',
-      'TT_SECRET'
+      'TT_SECRET',
+      'CI',
+      'DATABASE_URL',
+      'PGPORT_THROWAWAY'
     ])
   )
   expect([...variablesRead("const a = process.env.NEW_ONE; jsonEnv('OTHER_ONE'); env['THIRD']")]).toEqual([

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-// The frozen independent photo evaluation set (issue 15): the generator is deterministic, its labels cover every
+// The frozen independent photo evaluation set: the generator is deterministic, its labels cover every
 // class, and a subset of photos re-rendered here still matches the frozen pixel hashes. The full re-render of both
 // splits (472 photos, minutes) is `npm run photo-eval -- --verify`.
 import fs from 'node:fs'

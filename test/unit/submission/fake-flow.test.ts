@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Issue 17 "Done when", against both platform fakes through the real clients: the happy path to 平台初审 (and on to
+ * Submission against both platform fakes through the real clients: the happy path to 平台初审 (and on to
  * 已备案 by the sync), each refusal hint shown on its field, an expired face task restarted, a withdrawal inside and
  * outside the allowed stage, and a media upload that fails mid-way and is retried without duplicates.
  */

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Issue 17's privacy promise: after a submission with photos over HTTP (as `npm start` with BEIAN_PLATFORM=fake runs
+ * The privacy promise: after a submission with photos over HTTP (as `npm start` with BEIAN_PLATFORM=fake runs
  * it: PGlite in a data folder, JSON log lines), neither the data folder nor the log holds any image bytes (raw or
  * base64), the ID numbers or the phone numbers. Every stored document is also read back through the store, since the
  * database may compress what it writes to disk.
@@ -8,19 +8,12 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, appendFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'net'
-import { randomBytes } from 'crypto'
-import { DEFAULT_SETTINGS, type Deps } from '../../../src/cloud/context'
-import { dataKey, staticKeyProvider } from '../../../src/cloud/crypto'
-import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
-import { systemClock, type Logger } from '../../../src/cloud/ports'
+import type { Logger } from '../../../src/cloud/ports'
 import { COLLECTIONS } from '../../../src/cloud/records'
 import { openPglite } from '../../../src/cloud/stores/pg-drivers'
 import { PgStore } from '../../../src/cloud/stores/pg-store'
-import { createServerApp, type ServerApp } from '../../../src/server/app'
-import { outboxSender } from '../../../src/server/outbox'
-import { startFakePlatforms, type FakePlatforms } from '../../../src/server/platform-fake/control'
 import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../../src/domain/samples'
+import { startServerWithFakes, type ServerWithFakes } from '../cloud/platforms/server-with-fakes'
 
 jest.setTimeout(120_000)
 
@@ -36,8 +29,7 @@ const SECRETS = [
 
 let dir: string
 let store: PgStore
-let app: ServerApp
-let fakes: FakePlatforms
+let server: ServerWithFakes
 let base: string
 const logFile = () => path.join(dir, 'server.log')
 
@@ -48,31 +40,12 @@ beforeAll(async () => {
   const line = (level: string) => (event: string, fields?: object) =>
     appendFileSync(logFile(), JSON.stringify({ level, event, ...fields }) + '\n')
   const logger: Logger = { info: line('info'), warn: line('warn'), error: line('error') }
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    keys: staticKeyProvider(dataKey(randomBytes(32))),
-    logger,
-    settings: DEFAULT_SETTINGS
-  }
-  app = createServerApp({
-    deps,
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode: 'local',
-    reminderEveryMs: 0,
-    platformFake: (req, res, route) => fakes.handle(req, res, route)
-  })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  fakes = startFakePlatforms(deps, base)
-  deps.platforms = fakes.connector
-  await fakes.ready
+  server = await startServerWithFakes(store, logger)
+  base = server.base
 })
 
 afterAll(async () => {
-  fakes?.stop()
-  await app?.close()
+  await server?.close()
   await store?.close()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -115,7 +88,7 @@ it('after a submission with photos, no image bytes, ID number or phone in the da
     redirect: 'manual'
   })
   await fetch(consent.headers.get('location')!)
-  fakes.fake.setSubjectName('wechat', 'wxprivacy0000001', SAMPLE_FORM.owner.name)
+  server.fakes.fake.setSubjectName('wechat', 'wxprivacy0000001', SAMPLE_FORM.owner.name)
 
   await call('submission', 'saveExtras', { id, extras: { appPrincipalIdValidFrom: '2012-08-15' } })
   const view = await call<{ slots: { slot: string }[] }>('submission', 'prepare', { id })
@@ -130,7 +103,7 @@ it('after a submission with photos, no image bytes, ID number or phone in the da
     })
   }
   await call('submission', 'startFace', { id })
-  fakes.fake.wechatFaceResult(fakes.fake.latestFaceTask('wechat', 'wxprivacy0000001')!, true)
+  server.fakes.fake.wechatFaceResult(server.fakes.fake.latestFaceTask('wechat', 'wxprivacy0000001')!, true)
   expect((await call<{ status: string }>('submission', 'faceStatus', { id })).status).toBe('passed')
   expect(await call('submission', 'submit', { id })).toEqual({ submitted: true, stage: 'platform_review' })
 

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { agencyRow, sortByUrgency, type AgencyRow } from '../../../domain/agency'
 import { linkAuditItem, type LinkedAuditItem } from '../../../domain/platform-status'
-import type { Stage } from '../../../domain/types'
+import { STAGES, type Stage } from '../../../domain/types'
 import { defineAction } from '../../context'
 import { AppError } from '../../envelope'
 import { startAuthorisation } from '../../platforms/binding'
@@ -24,22 +24,7 @@ export const connectorSchemas = {
   readNotices: z.object({ id: recordId }).strict(),
   agency: z
     .object({
-      stages: z
-        .array(
-          z.enum([
-            'draft',
-            'platform_review',
-            'platform_rejected',
-            'sms_verification',
-            'sms_expired',
-            'admin_review',
-            'admin_rejected',
-            'approved',
-            'cancelled'
-          ])
-        )
-        .max(9)
-        .optional()
+      stages: z.array(z.enum(STAGES)).max(STAGES.length).optional()
     })
     .strict()
 }

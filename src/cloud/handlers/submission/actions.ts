@@ -1,5 +1,5 @@
 /**
- * 提交备案 through the platform's own API (function `submission`, issue 17): prepare (code tables, mapping,
+ * 提交备案 through the platform's own API (function `submission`): prepare (code tables, mapping,
  * readiness), photo upload (bytes pass straight through), face check, submit, withdraw and 注销. Owner-only, except
  * faceStatus, which the invited principal needs to see what to do on their phone.
  */

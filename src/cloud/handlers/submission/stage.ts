@@ -9,6 +9,7 @@ import { COLLECTIONS, type FilingRecord } from '../../records'
 import { syncRemindersSafely } from '../../reminders/materialise'
 import { isoShanghai } from '../../time'
 import type { BoundConnection } from './binding-state'
+import { toUtcIso } from '../../../domain/time'
 
 export async function moveStage(
   ctx: Ctx,
@@ -40,7 +41,7 @@ export async function moveStage(
       const every = POLL_EVERY[result.progress.stage]
       await connectionsOf(ctx.deps).updateWhere(
         { _id: c._id },
-        { set: { nextSyncAt: every ? new Date(ctx.now.getTime() + every).toISOString() : NEVER }, inc: { version: 1 } }
+        { set: { nextSyncAt: every ? toUtcIso(ctx.now.getTime() + every) : NEVER }, inc: { version: 1 } }
       )
       return result.progress.stage
     }

@@ -3,18 +3,8 @@
  * authorizer tokens (a new refresh token on every call, stored each time), and the ICP reads the sync needs —
  * query_record_status, register history/detail (douyin-icp-api.md §4, §8), and `icpCall` for the filing API.
  */
+import type { CredentialDeps } from '../shared/credentials'
 import {
-  credentialId,
-  expireCredential,
-  isFresh,
-  readCredential,
-  removeCredential,
-  SingleFlight,
-  writeCredential,
-  type CredentialDeps
-} from '../shared/credentials'
-import {
-  GrantRevoked,
   PermissionMissing,
   PlatformError,
   stripRid,
@@ -23,6 +13,7 @@ import {
   type PlatformUpload
 } from '../shared/http'
 import type { RateLimiter } from '../shared/rate-limit'
+import { TokenKeeper, withTokenRetry, type FetchedGrant } from '../shared/token-keeper'
 import { findFilingNumber } from './filing-number'
 import { UNCONFIRMED, type DouyinSymbolicStatus } from '../shared/unconfirmed'
 
@@ -35,11 +26,12 @@ export interface DouyinProviderConfig {
 
 export const DOUYIN_HOSTS = { apiBase: 'https://open.douyin.com' }
 
-const TOKEN_MARGIN_MS = 10 * 60_000
 /** The component ticket lives 3 h. */
 const TICKET_TTL_MS = 3 * 3_600_000
 /** 28001003 invalid, 28001008 expired: drop the token and retry once. */
 const TOKEN_ERRORS = new Set([28001003, 28001008])
+/** A stale component token: the V1 codes (V2 codes UNCONFIRMED) and the access-token ones. */
+const STALE_COMPONENT_TOKEN = new Set([40009, 40010, 28001003, 28001008])
 
 type Json = Record<string, unknown>
 
@@ -57,50 +49,35 @@ export interface DouyinRegisterHistoryItem {
 }
 
 export class DouyinProviderClient {
-  private readonly flights = new SingleFlight()
+  private readonly tokens: TokenKeeper
 
   constructor(
     private readonly deps: CredentialDeps,
     private readonly config: DouyinProviderConfig,
     private readonly http: PlatformHttp,
     private readonly limiter?: RateLimiter
-  ) {}
+  ) {
+    this.tokens = new TokenKeeper(deps, 'douyin')
+  }
 
   async saveTicket(ticket: string): Promise<void> {
-    await writeCredential(this.deps, credentialId('douyin', 'ticket'), {
-      platform: 'douyin',
-      kind: 'ticket',
-      secret: ticket,
-      expiresAt: new Date(this.deps.clock.now().getTime() + TICKET_TTL_MS)
-    })
+    await this.tokens.saveTicket(ticket, TICKET_TTL_MS)
   }
 
   async componentToken(): Promise<string> {
-    const id = credentialId('douyin', 'component_token')
-    const stored = await readCredential(this.deps, id)
-    if (stored?.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
-    return this.flights.run(id, async () => {
-      const ticket = await readCredential(this.deps, credentialId('douyin', 'ticket'))
-      if (!ticket?.secret) throw new PlatformError('douyin', 40037, '尚未收到 component_ticket', 'tp_token')
+    const noTicket = new PlatformError('douyin', 40037, '尚未收到 component_ticket', 'tp_token')
+    return this.tokens.componentToken(noTicket, async (ticket) => {
       const q = new URLSearchParams({
         component_appid: this.config.componentAppId,
         component_appsecret: this.config.componentSecret,
-        component_ticket: ticket.secret
+        component_ticket: ticket
       })
       const body = await this.request('douyin:component', 'tp_token', {
         method: 'GET',
         url: `${this.config.apiBase}/openapi/v2/auth/tp/token/?${q.toString()}`
       })
       const data = unwrap(body)
-      const token = String(data.component_access_token ?? '')
-      if (!token) throw new PlatformError('douyin', -1, 'no component_access_token', 'tp_token')
-      await writeCredential(this.deps, id, {
-        platform: 'douyin',
-        kind: 'component_token',
-        secret: token,
-        expiresAt: this.expiry(data.expires_in)
-      })
-      return token
+      return { token: String(data.component_access_token ?? ''), expiresIn: data.expires_in }
     })
   }
 
@@ -118,34 +95,19 @@ export class DouyinProviderClient {
     const data = await this.authToken({ grant_type: 'app_to_tp_authorization_code', authorization_code: authCode })
     const appId = String(data.authorizer_appid ?? '')
     if (!appId) throw new PlatformError('douyin', -1, 'no authorizer_appid', 'get_auth_token')
-    await this.storeAuthorizer(appId, data)
+    await this.tokens.storeAuthorizer(appId, grantOf(data))
     return { authorizerAppId: appId }
   }
 
+  /** Every refresh returns a new refresh token and kills the old one: it is stored before the access token is used. */
   async authorizerToken(appId: string): Promise<string> {
-    const id = credentialId('douyin', 'authorizer', appId)
-    const stored = await readCredential(this.deps, id)
-    if (!stored?.refresh) throw new GrantRevoked('douyin', appId, 0)
-    if (stored.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
-    return this.flights.run(id, async () => {
-      let data: Json
-      try {
-        data = await this.authToken({
-          grant_type: 'app_to_tp_refresh_token',
-          authorizer_refresh_token: stored.refresh!
-        })
-      } catch (err) {
-        if (err instanceof PlatformError && UNCONFIRMED.douyinGrantGoneCodes.value.includes(err.errcode)) {
-          throw new GrantRevoked('douyin', appId, err.errcode)
-        }
-        throw err
-      }
-      return this.storeAuthorizer(appId, data)
-    })
+    return this.tokens.authorizerToken(appId, UNCONFIRMED.douyinGrantGoneCodes.value, async (refreshToken) =>
+      grantOf(await this.authToken({ grant_type: 'app_to_tp_refresh_token', authorizer_refresh_token: refreshToken }))
+    )
   }
 
   async forgetAuthorizer(appId: string): Promise<void> {
-    await removeCredential(this.deps, credentialId('douyin', 'authorizer', appId))
+    await this.tokens.forgetAuthorizer(appId)
   }
 
   private async authToken(params: Record<string, string>): Promise<Json> {
@@ -154,22 +116,6 @@ export class DouyinProviderClient {
       url: `${this.config.apiBase}/api/tpapp/v2/auth/get_auth_token/?${new URLSearchParams(params).toString()}`
     })
     return unwrap(body)
-  }
-
-  /** Every refresh returns a new refresh token and kills the old one: store it before using the access token. */
-  private async storeAuthorizer(appId: string, data: Json): Promise<string> {
-    const access = String(data.authorizer_access_token ?? '')
-    const refresh = String(data.authorizer_refresh_token ?? '')
-    if (!access || !refresh) throw new PlatformError('douyin', -1, 'incomplete authorizer token', 'get_auth_token')
-    await writeCredential(this.deps, credentialId('douyin', 'authorizer', appId), {
-      platform: 'douyin',
-      kind: 'authorizer',
-      appId,
-      secret: access,
-      refresh,
-      expiresAt: this.expiry(data.expires_in)
-    })
-    return access
   }
 
   // ---- ICP reads ----
@@ -212,48 +158,36 @@ export class DouyinProviderClient {
    * dropped and the call retried once; a missing permission becomes PermissionMissing.
    */
   async icpCall(appId: string, api: string, call: DouyinIcpCall): Promise<Json> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.authorizerToken(appId)
-      const url = `${this.config.apiBase}/api/apps/v1/icp_record/${api}/${'query' in call ? (call.query ?? '') : ''}`
+    const url = `${this.config.apiBase}/api/apps/v1/icp_record/${api}/${'query' in call ? (call.query ?? '') : ''}`
+    const send = (token: string) => {
       const headers = { 'access-token': token }
-      try {
-        return await this.request(
-          `douyin:${api}`,
-          api,
-          'upload' in call
-            ? { upload: { ...call.upload, url, headers } }
-            : { method: call.method, url, headers, body: call.body }
-        )
-      } catch (err) {
-        if (!(err instanceof PlatformError)) throw err
-        if (attempt === 0 && TOKEN_ERRORS.has(err.errcode)) {
-          await expireCredential(this.deps, credentialId('douyin', 'authorizer', appId))
-          continue
-        }
-        if (UNCONFIRMED.douyinPermissionCodes.value.includes(err.errcode))
-          throw new PermissionMissing('douyin', appId, err.errcode)
-        throw err
-      }
+      const req =
+        'upload' in call
+          ? { upload: { ...call.upload, url, headers } }
+          : { method: call.method, url, headers, body: call.body }
+      return this.request(`douyin:${api}`, api, req)
+    }
+    try {
+      return await withTokenRetry(
+        () => this.authorizerToken(appId),
+        (code) => TOKEN_ERRORS.has(code),
+        () => this.tokens.expire('authorizer', appId),
+        send
+      )
+    } catch (err) {
+      if (err instanceof PlatformError && UNCONFIRMED.douyinPermissionCodes.value.includes(err.errcode))
+        throw new PermissionMissing('douyin', appId, err.errcode)
+      throw err
     }
   }
 
-  private async withComponentToken(api: string, req: PlatformRequest): Promise<Json> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.componentToken()
-      try {
-        return await this.request('douyin:component', api, {
-          ...req,
-          headers: { ...req.headers, 'access-token': token }
-        })
-      } catch (err) {
-        // V1 codes for a stale component token (V2 codes UNCONFIRMED)
-        if (attempt === 0 && err instanceof PlatformError && [40009, 40010, 28001003, 28001008].includes(err.errcode)) {
-          await expireCredential(this.deps, credentialId('douyin', 'component_token'))
-          continue
-        }
-        throw err
-      }
-    }
+  private withComponentToken(api: string, req: PlatformRequest): Promise<Json> {
+    return withTokenRetry(
+      () => this.componentToken(),
+      (code) => STALE_COMPONENT_TOKEN.has(code),
+      () => this.tokens.expire('component_token'),
+      (token) => this.request('douyin:component', api, { ...req, headers: { ...req.headers, 'access-token': token } })
+    )
   }
 
   private async request(limit: string, api: string, req: PlatformRequest | { upload: PlatformUpload }): Promise<Json> {
@@ -277,11 +211,14 @@ export class DouyinProviderClient {
     }
     return body
   }
+}
 
-  private expiry(expiresIn: unknown): Date {
-    const seconds = Number(expiresIn) > 0 ? Number(expiresIn) : 7200
-    return new Date(this.deps.clock.now().getTime() + seconds * 1000)
-  }
+/** Douyin always answers both tokens; one missing is a broken answer, not a withdrawn grant. */
+function grantOf(data: Json): FetchedGrant {
+  const token = String(data.authorizer_access_token ?? '')
+  const refresh = String(data.authorizer_refresh_token ?? '')
+  if (!token || !refresh) throw new PlatformError('douyin', -1, 'incomplete authorizer token', 'get_auth_token')
+  return { token, refresh, expiresIn: data.expires_in }
 }
 
 function unwrap(body: Json): Json {

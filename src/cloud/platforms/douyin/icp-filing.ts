@@ -20,6 +20,7 @@ import { douyinHintsFrom, uploadWithRetry } from '../shared/filing-helpers'
 import { PlatformError } from '../shared/http'
 import { UNCONFIRMED } from '../shared/unconfirmed'
 import type { DouyinProviderClient } from './client'
+import { toUtcIso } from '../../../domain/time'
 
 /** The recognition link lives 2 h; a passed result counts for 72 h (§6.2). */
 export const DOUYIN_FACE_LINK_MS = 2 * 3_600_000
@@ -68,7 +69,7 @@ export class DouyinFilingApi implements PlatformFilingApi {
 
   /** A link to show as a QR code, or (with `smsPhone`) Douyin's own SMS to the principal. */
   async startFaceCheck(appId: string, who: FaceCheckTarget): Promise<FaceTask> {
-    const expiresAt = new Date(this.clock.now().getTime() + DOUYIN_FACE_LINK_MS).toISOString()
+    const expiresAt = toUtcIso(this.clock.now().getTime() + DOUYIN_FACE_LINK_MS)
     if (who.smsPhone) {
       const body = await this.client.icpCall(appId, 'send_facial_recognition_notify', {
         method: 'POST',

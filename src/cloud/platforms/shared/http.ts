@@ -101,26 +101,30 @@ export class PlatformError extends Error {
   }
 }
 
-/** The grant is gone (revoked, refresh token dead): the binding must be dropped and the owner told. */
-export class GrantRevoked extends Error {
+/** A mini-program's authorisation cannot serve the ICP APIs; the subclass says why. */
+abstract class AuthorisationProblem extends Error {
   constructor(
     readonly platform: 'wechat' | 'douyin',
     readonly appId: string,
-    readonly errcode: number
+    readonly errcode: number,
+    what: string
   ) {
-    super(`${platform} grant revoked (${errcode})`)
+    super(`${platform} ${what} (${errcode})`)
+  }
+}
+
+/** The grant is gone (revoked, refresh token dead): the binding must be dropped and the owner told. */
+export class GrantRevoked extends AuthorisationProblem {
+  constructor(platform: 'wechat' | 'douyin', appId: string, errcode: number) {
+    super(platform, appId, errcode, 'grant revoked')
     this.name = 'GrantRevoked'
   }
 }
 
 /** The merchant did not grant the permission set the ICP APIs need (WeChat 48001, Douyin 28001014/28001018). */
-export class PermissionMissing extends Error {
-  constructor(
-    readonly platform: 'wechat' | 'douyin',
-    readonly appId: string,
-    readonly errcode: number
-  ) {
-    super(`${platform} permission missing (${errcode})`)
+export class PermissionMissing extends AuthorisationProblem {
+  constructor(platform: 'wechat' | 'douyin', appId: string, errcode: number) {
+    super(platform, appId, errcode, 'permission missing')
     this.name = 'PermissionMissing'
   }
 }

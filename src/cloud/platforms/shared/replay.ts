@@ -7,6 +7,7 @@ import type { Clock, Store, StoredDoc } from '../../ports'
 import { DuplicateKeyError } from '../../ports'
 import { sha256Hex } from '../../crypto'
 import { PushRejected } from './push-crypto'
+import { toUtcIso } from '../../../domain/time'
 
 export const PUSH_NONCES = 'platform_push_nonces'
 /** ±5 minutes: pushes are delivered at once and retried within minutes. */
@@ -35,7 +36,7 @@ export async function refuseReplay(
       _id: sha256Hex(`${platform}|${timestampSeconds}|${nonce}`).slice(0, 40),
       version: 1,
       platform,
-      expiresAt: new Date(ts * 1000 + windowSeconds * 1000).toISOString()
+      expiresAt: toUtcIso(ts * 1000 + windowSeconds * 1000)
     })
   } catch (err) {
     if (err instanceof DuplicateKeyError) throw new PushRejected('replay')

@@ -4,16 +4,7 @@
  * (wechat-icp-api.md §4, §9, §11). Tokens live in the store, encrypted; a 40001/42001 answer drops the token used
  * and retries once with a new one.
  */
-import {
-  credentialId,
-  expireCredential,
-  isFresh,
-  readCredential,
-  removeCredential,
-  SingleFlight,
-  writeCredential,
-  type CredentialDeps
-} from '../shared/credentials'
+import type { CredentialDeps } from '../shared/credentials'
 import {
   GrantRevoked,
   PermissionMissing,
@@ -24,11 +15,10 @@ import {
   type PlatformUpload
 } from '../shared/http'
 import type { RateLimiter } from '../shared/rate-limit'
+import { TokenKeeper, withTokenRetry } from '../shared/token-keeper'
 import { UNCONFIRMED } from '../shared/unconfirmed'
 import type { AuthorizerGrant, WechatComponentConfig, WechatEntranceInfo, WechatIcpCall } from './icp-types'
 
-/** Refresh this long before the 2 h end (the doc suggests ~1 h 50 min). */
-export const TOKEN_MARGIN_MS = 10 * 60_000
 /** The verify ticket lives 12 h; pushes come every 10 minutes. */
 const TICKET_TTL_MS = 12 * 3_600_000
 const TOKEN_ERRORS = new Set([40001, 42001])
@@ -47,34 +37,26 @@ export { WECHAT_HOSTS } from './icp-types'
 type Json = Record<string, unknown>
 
 export class WechatComponentClient {
-  private readonly flights = new SingleFlight()
+  private readonly tokens: TokenKeeper
 
   constructor(
     private readonly deps: CredentialDeps,
     private readonly config: WechatComponentConfig,
     private readonly http: PlatformHttp,
     private readonly limiter?: RateLimiter
-  ) {}
+  ) {
+    this.tokens = new TokenKeeper(deps, 'wechat')
+  }
 
   // ---- ticket and component token ----
 
   async saveVerifyTicket(ticket: string): Promise<void> {
-    await writeCredential(this.deps, credentialId('wechat', 'ticket'), {
-      platform: 'wechat',
-      kind: 'ticket',
-      secret: ticket,
-      expiresAt: new Date(this.deps.clock.now().getTime() + TICKET_TTL_MS)
-    })
+    await this.tokens.saveTicket(ticket, TICKET_TTL_MS)
   }
 
   async componentToken(): Promise<string> {
-    const id = credentialId('wechat', 'component_token')
-    const stored = await readCredential(this.deps, id)
-    if (stored?.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
-    return this.flights.run(id, async () => {
-      const ticket = await readCredential(this.deps, credentialId('wechat', 'ticket'))
-      if (!ticket?.secret)
-        throw new PlatformError('wechat', 61006, '尚未收到 component_verify_ticket', 'api_component_token')
+    const noTicket = new PlatformError('wechat', 61006, '尚未收到 component_verify_ticket', 'api_component_token')
+    return this.tokens.componentToken(noTicket, async (ticket) => {
       const body = await this.post(
         'wechat:component',
         'api_component_token',
@@ -82,35 +64,21 @@ export class WechatComponentClient {
         {
           component_appid: this.config.componentAppId,
           component_appsecret: this.config.componentSecret,
-          component_verify_ticket: ticket.secret
+          component_verify_ticket: ticket
         }
       )
-      const token = String(body.component_access_token ?? '')
-      if (!token) throw new PlatformError('wechat', -1, 'no component_access_token', 'api_component_token')
-      await writeCredential(this.deps, id, {
-        platform: 'wechat',
-        kind: 'component_token',
-        secret: token,
-        expiresAt: this.expiry(body.expires_in)
-      })
-      return token
+      return { token: String(body.component_access_token ?? ''), expiresIn: body.expires_in }
     })
   }
 
   /** A call made with the component token; a stale token is dropped and the call retried once. */
-  private async withComponentToken(api: string, path: string, body: Json, tokenParam = 'access_token'): Promise<Json> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.componentToken()
-      try {
-        return await this.post('wechat:component', api, `${path}?${tokenParam}=${encodeURIComponent(token)}`, body)
-      } catch (err) {
-        if (attempt === 0 && err instanceof PlatformError && TOKEN_ERRORS.has(err.errcode)) {
-          await expireCredential(this.deps, credentialId('wechat', 'component_token'))
-          continue
-        }
-        throw err
-      }
-    }
+  private withComponentToken(api: string, path: string, body: Json, tokenParam = 'access_token'): Promise<Json> {
+    return withTokenRetry(
+      () => this.componentToken(),
+      (code) => TOKEN_ERRORS.has(code),
+      () => this.tokens.expire('component_token'),
+      (token) => this.post('wechat:component', api, `${path}?${tokenParam}=${encodeURIComponent(token)}`, body)
+    )
   }
 
   // ---- authorisation ----
@@ -154,14 +122,7 @@ export class WechatComponentClient {
     const access = String(info.authorizer_access_token ?? '')
     const refresh = String(info.authorizer_refresh_token ?? '')
     if (!appId || !refresh) throw new PlatformError('wechat', -1, 'incomplete authorization_info', 'api_query_auth')
-    await writeCredential(this.deps, credentialId('wechat', 'authorizer', appId), {
-      platform: 'wechat',
-      kind: 'authorizer',
-      appId,
-      secret: access,
-      refresh,
-      expiresAt: this.expiry(info.expires_in)
-    })
+    await this.tokens.storeAuthorizer(appId, { token: access, refresh, expiresIn: info.expires_in })
     const sets = (Array.isArray(info.func_info) ? info.func_info : [])
       .map((f) => Number(((f as Json).funcscope_category as Json | undefined)?.id))
       .filter((n) => Number.isInteger(n))
@@ -172,44 +133,21 @@ export class WechatComponentClient {
     }
   }
 
+  /** WeChat may hand out a new refresh token with the access token; whichever is current is kept. */
   async authorizerToken(appId: string): Promise<string> {
-    const id = credentialId('wechat', 'authorizer', appId)
-    const stored = await readCredential(this.deps, id)
-    if (!stored?.refresh) throw new GrantRevoked('wechat', appId, 0)
-    if (stored.secret && isFresh(stored.record, this.deps.clock.now(), TOKEN_MARGIN_MS)) return stored.secret
-    return this.flights.run(id, async () => {
-      let body: Json
-      try {
-        body = await this.withComponentToken('api_authorizer_token', '/cgi-bin/component/api_authorizer_token', {
-          component_appid: this.config.componentAppId,
-          authorizer_appid: appId,
-          authorizer_refresh_token: stored.refresh
-        })
-      } catch (err) {
-        if (err instanceof PlatformError && UNCONFIRMED.wechatGrantGoneCodes.value.includes(err.errcode)) {
-          throw new GrantRevoked('wechat', appId, err.errcode)
-        }
-        throw err
-      }
-      const access = String(body.authorizer_access_token ?? '')
-      await writeCredential(this.deps, id, {
-        platform: 'wechat',
-        kind: 'authorizer',
-        appId,
-        secret: access,
-        // WeChat may hand out a new refresh token; keep whichever is current
-        refresh:
-          typeof body.authorizer_refresh_token === 'string' && body.authorizer_refresh_token
-            ? body.authorizer_refresh_token
-            : stored.refresh,
-        expiresAt: this.expiry(body.expires_in)
+    return this.tokens.authorizerToken(appId, UNCONFIRMED.wechatGrantGoneCodes.value, async (refreshToken) => {
+      const body = await this.withComponentToken('api_authorizer_token', '/cgi-bin/component/api_authorizer_token', {
+        component_appid: this.config.componentAppId,
+        authorizer_appid: appId,
+        authorizer_refresh_token: refreshToken
       })
-      return access
+      const refresh = typeof body.authorizer_refresh_token === 'string' ? body.authorizer_refresh_token : undefined
+      return { token: String(body.authorizer_access_token ?? ''), refresh, expiresIn: body.expires_in }
     })
   }
 
   async forgetAuthorizer(appId: string): Promise<void> {
-    await removeCredential(this.deps, credentialId('wechat', 'authorizer', appId))
+    await this.tokens.forgetAuthorizer(appId)
   }
 
   // ---- ICP reads ----
@@ -245,26 +183,24 @@ export class WechatComponentClient {
    * is dropped and the call retried once; 48001 and a dead grant become PermissionMissing / GrantRevoked.
    */
   async icpCall(appId: string, api: string, call: WechatIcpCall): Promise<Json> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.authorizerToken(appId)
+    const send = (token: string) => {
       const url = `${this.config.apiBase}/wxa/icp/${api}?access_token=${encodeURIComponent(token)}`
-      try {
-        return await this.request(
-          `wechat:${api}`,
-          api,
-          'upload' in call ? { upload: { ...call.upload, url } } : { method: call.method, url, body: call.body }
-        )
-      } catch (err) {
-        if (!(err instanceof PlatformError)) throw err
-        if (attempt === 0 && TOKEN_ERRORS.has(err.errcode)) {
-          await expireCredential(this.deps, credentialId('wechat', 'authorizer', appId))
-          continue
-        }
-        if (err.errcode === 48001) throw new PermissionMissing('wechat', appId, err.errcode)
-        if (UNCONFIRMED.wechatGrantGoneCodes.value.includes(err.errcode))
-          throw new GrantRevoked('wechat', appId, err.errcode)
-        throw err
-      }
+      const req = 'upload' in call ? { upload: { ...call.upload, url } } : { method: call.method, url, body: call.body }
+      return this.request(`wechat:${api}`, api, req)
+    }
+    try {
+      return await withTokenRetry(
+        () => this.authorizerToken(appId),
+        (code) => TOKEN_ERRORS.has(code),
+        () => this.tokens.expire('authorizer', appId),
+        send
+      )
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err
+      if (err.errcode === 48001) throw new PermissionMissing('wechat', appId, err.errcode)
+      if (UNCONFIRMED.wechatGrantGoneCodes.value.includes(err.errcode))
+        throw new GrantRevoked('wechat', appId, err.errcode)
+      throw err
     }
   }
 
@@ -291,10 +227,5 @@ export class WechatComponentClient {
       throw new PlatformError('wechat', errcode || -res.status, stripRid(body.errmsg), api, hints)
     }
     return body
-  }
-
-  private expiry(expiresIn: unknown): Date {
-    const seconds = Number(expiresIn) > 0 ? Number(expiresIn) : 7200
-    return new Date(this.deps.clock.now().getTime() + seconds * 1000)
   }
 }

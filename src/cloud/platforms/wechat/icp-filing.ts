@@ -17,6 +17,7 @@ import { normaliseWechatTables } from '../normalise-tables'
 import { PlatformError } from '../shared/http'
 import { hintsFrom, uploadWithRetry } from '../shared/filing-helpers'
 import type { WechatComponentClient } from './client'
+import { toUtcIso } from '../../../domain/time'
 
 /** The administrator's notification is valid 24 h (a new task is needed after it); a task id 3 days (§7.1). */
 export const WECHAT_FACE_NOTICE_MS = 24 * 3_600_000
@@ -75,7 +76,7 @@ export class WechatFilingApi implements PlatformFilingApi {
     const body = await this.client.icpCall(appId, 'create_icp_verifytask', { method: 'POST' })
     const taskId = String(body.task_id ?? '')
     if (!taskId) throw new PlatformError('wechat', -1, 'no task_id', 'create_icp_verifytask')
-    const expiresAt = new Date(this.clock.now().getTime() + WECHAT_FACE_NOTICE_MS).toISOString()
+    const expiresAt = toUtcIso(this.clock.now().getTime() + WECHAT_FACE_NOTICE_MS)
     return { taskId, status: 'pending', expiresAt, channel: 'wechat_notice' }
   }
 

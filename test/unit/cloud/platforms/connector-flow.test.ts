@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * The connector end to end against the fakes (issue 11 "Done when"): connect a filing, then drive the fake through
+ * The connector end to end against the fakes: connect a filing, then drive the fake through
  * 2 → 4 (SMS 1 → 2) → 6 — the filing follows within one poll, the SMS reminders are planned the moment the window
  * opens and land exactly once in the outbox, the 备案号 arrives; 2 → 3 with audit_data linked to fields; revocation.
  */

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * DouyinFilingApi against the Douyin fake (issue 17): option lists, upload_image and its refusals, the 人证核验 by
+ * DouyinFilingApi against the Douyin fake: option lists, upload_image and its refusals, the 人证核验 by
  * link and by SMS (daily limit), expiry and restart, submit / alter validated with field errors, and no withdraw /
  * 注销 API.
  */

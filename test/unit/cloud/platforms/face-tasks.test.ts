@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Stored face tasks (issue 17): a result push moves the stored task at once (WeChat notify_icpfiling_verify_result,
+ * Stored face tasks: a result push moves the stored task at once (WeChat notify_icpfiling_verify_result,
  * Douyin's ICP_ push); without a push the view polls once the last look is old; time ends a pending task; a restart
  * is the newest task.
  */

@@ -4,59 +4,33 @@
  * link opens the fake's consent page, consent redirects to the OAuth callback, pushes reach the event URL sealed as
  * the real ones (a replay is refused with 400), and the control page moves the filing.
  */
-import type { AddressInfo } from 'net'
-import { DEFAULT_SETTINGS, type Deps } from '../../../../src/cloud/context'
-import { dataKey, staticKeyProvider } from '../../../../src/cloud/crypto'
 import { dispatch } from '../../../../src/cloud/dispatch'
 import { CLIENT_FUNCTIONS } from '../../../../src/cloud/actions'
-import { localCodeExchanger } from '../../../../src/cloud/handlers/session/login'
 import type { ConnectionRecord } from '../../../../src/cloud/platforms/connector'
 import { runPlatformSync } from '../../../../src/cloud/platforms/sync'
-import { systemClock } from '../../../../src/cloud/ports'
-import { createServerApp, type ServerApp } from '../../../../src/server/app'
-import { outboxSender } from '../../../../src/server/outbox'
-import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
+import type { Deps } from '../../../../src/cloud/context'
+import type { FakePlatforms } from '../../../../src/server/platform-fake/control'
 import { currentFaceTask, startFaceTask } from '../../../../src/cloud/platforms/face-tasks'
 import { filingApiFor } from '../../../../src/cloud/platforms/filing-apis'
-import { randomBytes } from 'crypto'
+import { systemClock } from '../../../../src/cloud/ports'
 import { FORM, PROFILE, RecordingLogger } from '../helpers'
 import { pgliteTestStore, startTestPglite } from '../pglite-test-store'
+import { startServerWithFakes, type ServerWithFakes } from './server-with-fakes'
 
 // the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
 beforeAll(startTestPglite, 180_000)
 
-let app: ServerApp
+let server: ServerWithFakes
 let base: string
 let deps: Deps
 let fakes: FakePlatforms
 
 beforeAll(async () => {
-  const store = pgliteTestStore()
-  deps = {
-    store,
-    clock: systemClock,
-    keys: staticKeyProvider(dataKey(randomBytes(32))),
-    logger: new RecordingLogger(),
-    settings: DEFAULT_SETTINGS
-  }
-  app = createServerApp({
-    deps,
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode: 'local',
-    reminderEveryMs: 0,
-    platformFake: (req, res, route) => fakes.handle(req, res, route)
-  })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  fakes = startFakePlatforms(deps, base)
-  deps.platforms = fakes.connector
+  server = await startServerWithFakes(pgliteTestStore(), new RecordingLogger())
+  ;({ base, deps, fakes } = server)
 })
 
-afterAll(async () => {
-  fakes.stop()
-  await app.close()
-})
+afterAll(() => server.close())
 
 const call = (fn: 'filings' | 'connector', action: string, data: unknown) =>
   dispatch(fn, CLIENT_FUNCTIONS[fn], { action, data }, { userId: async () => 'owner-a' }, deps)
@@ -102,7 +76,7 @@ it('connects through the fake consent page and follows the control page', async 
   expect((got as { data: { progress: { stage: string } } }).data.progress.stage).toBe('platform_rejected')
 })
 
-it('completes a face task and fails an upload from the control page (issue 17)', async () => {
+it('completes a face task and fails an upload from the control page', async () => {
   const api = filingApiFor(deps.platforms, 'wechat', systemClock)!
   const control = (op: string) =>
     fetch(`${base}/api/platform/fake/action`, {

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * WechatFilingApi against the WeChat fake (issue 17): code tables normalised and cached, uploads (with failures
+ * WechatFilingApi against the WeChat fake: code tables normalised and cached, uploads (with failures
  * mid-way retried without duplicates), the face task through pending → passed / expired and a restart,
  * apply_icp_filing accepted and refused field by field (86202 hints), withdrawal inside and outside platform
  * review, 注销 by kind, and the accepted application followed to 已备案 with its number.
