@@ -82,7 +82,8 @@ describe('one story on H5', () => {
     // self-check for an individual: one person section, no 主办单位 wording, the filing province filled in
     await page.locator('.materials__self-check .nut-cell').first().click()
     await page.locator('#self-check-section-owner').waitFor()
-    await page.waitForTimeout(300)
+    // the province is filled from the wizard's answers after the section renders
+    await page.waitForFunction(() => document.querySelector('.self-check')?.textContent?.includes('河南'))
     const text = (await page.locator('.self-check').textContent()) ?? ''
     expect(text).toContain('本人信息')
     expect(text).not.toContain('主办单位')
@@ -139,7 +140,6 @@ describe('one story on H5', () => {
     const wizardTaps = counter.taps
     await counter.tap(page.locator('.materials__self-check .nut-cell').first())
     await page.locator('#self-check-section-owner').waitFor()
-    await page.waitForTimeout(300)
     await settled(page, 'one-story-b-05-self-check-enterprise')
 
     const prefilled = {
