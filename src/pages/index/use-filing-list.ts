@@ -15,15 +15,25 @@ export function useFilingList() {
   const [connected, setConnected] = useState<Set<string> | undefined>()
   const latestRequest = useRef(0)
   const shownList = useRef(false)
+  /** The page was shown while its first list was still travelling (see `refresh`). */
+  const showPending = useRef(false)
 
   const load = useCallback(async (first = false) => {
     const request = ++latestRequest.current
-    const result = await ((first && takePrefetchedFilingList()) || listFilings())
+    const fromLaunch = first ? takePrefetchedFilingList() : undefined
+    const result = await (fromLaunch || listFilings())
     if (request !== latestRequest.current) return
     if (result.ok) {
       shownList.current = true
       setRefreshError('')
       setList({ state: 'ready', filings: result.data })
+      // the list asked for at app start may predate a stage recorded since on another page (the app opened
+      // there): a show that came before it arrived asks again, the cards staying on screen meanwhile
+      if (fromLaunch && showPending.current) {
+        showPending.current = false
+        void load()
+        return
+      }
       // after the cards: which are connected decides the 连接小程序 offer and the agency entry
       if (result.data.some((f) => f.access === 'owner'))
         void agencyList().then((a) => {
@@ -46,6 +56,7 @@ export function useFilingList() {
   /** Back from a sub-page or another tab: the stages may have changed (only once a list was shown). */
   const refresh = useCallback(() => {
     if (shownList.current) void load()
+    else showPending.current = true
   }, [load])
 
   const retry = () => {
