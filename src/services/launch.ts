@@ -120,7 +120,8 @@ export function resetHandledEntries(): void {
 /** A prefetched list older than this is not used: the page asks again. */
 const PREFETCH_FRESH_MS = 10_000
 
-let prefetched: { at: number; list: Promise<Envelope<FilingSummary[]>> } | undefined
+let prefetched:
+  { at: number; list: Promise<Envelope<FilingSummary[]>>; arrived?: Envelope<FilingSummary[]> } | undefined
 
 /**
  * Starts the home page's filing list as soon as the code runs, before the page renders: on a cold start the user
@@ -130,12 +131,36 @@ export function prefetchFilingList(): void {
   if (prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS) return
   const list = listFilings()
   // a client stand-in that returns nothing (tests) leaves nothing to take
-  prefetched = list && typeof list.then === 'function' ? { at: Date.now(), list } : undefined
+  if (!list || typeof list.then !== 'function') {
+    prefetched = undefined
+    return
+  }
+  const entry: NonNullable<typeof prefetched> = { at: Date.now(), list }
+  // kept as it arrives: a page that mounts after the answer can draw the cards in its first render
+  list.then(
+    (answer) => {
+      entry.arrived = answer
+    },
+    () => undefined
+  )
+  prefetched = entry
+}
+
+function takeFresh(): NonNullable<typeof prefetched> | undefined {
+  const taken = prefetched
+  prefetched = undefined
+  return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken : undefined
 }
 
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */
 export function takePrefetchedFilingList(): Promise<Envelope<FilingSummary[]>> | undefined {
-  const taken = prefetched
-  prefetched = undefined
-  return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken.list : undefined
+  return takeFresh()?.list
+}
+
+/**
+ * The prefetched list's answer if it has already arrived and is fresh, taken once (then takePrefetchedFilingList
+ * has nothing left); undefined while it is still travelling, and it stays there to be taken.
+ */
+export function takeArrivedFilingList(): Envelope<FilingSummary[]> | undefined {
+  return prefetched?.arrived ? takeFresh()?.arrived : undefined
 }

@@ -1,7 +1,13 @@
 /** services/launch: which screen an entry link or QR code asks for. */
 import fc from 'fast-check'
 import { ROUTES } from '../../../src/constants/routes'
-import { entryRoute, parseEntryQuery, prefetchFilingList, takePrefetchedFilingList } from '../../../src/services/launch'
+import {
+  entryRoute,
+  parseEntryQuery,
+  prefetchFilingList,
+  takeArrivedFilingList,
+  takePrefetchedFilingList
+} from '../../../src/services/launch'
 
 jest.mock('../../../src/services/filings', () => ({ listFilings: jest.fn() }))
 jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn() }))
@@ -79,5 +85,24 @@ describe('prefetched filing list', () => {
     prefetchFilingList()
     expect(listFilings).toHaveBeenCalledTimes(2)
     expect(takePrefetchedFilingList()).toBeInstanceOf(Promise)
+  })
+
+  it('hands over the answer itself once it has arrived, once, and then nothing is left to take', async () => {
+    const answer = { ok: true, data: [] }
+    listFilings.mockImplementation(() => Promise.resolve(answer))
+    prefetchFilingList()
+    expect(takeArrivedFilingList()).toBeUndefined() // still travelling: left for the page to await
+    await Promise.resolve()
+    expect(takeArrivedFilingList()).toBe(answer)
+    expect(takeArrivedFilingList()).toBeUndefined()
+    expect(takePrefetchedFilingList()).toBeUndefined()
+  })
+
+  it('does not hand over a stale answer', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-24T10:00:00+08:00') })
+    prefetchFilingList()
+    await Promise.resolve()
+    jest.setSystemTime(Date.now() + 10_001)
+    expect(takeArrivedFilingList()).toBeUndefined()
   })
 })
