@@ -7,6 +7,7 @@
 import Taro from '@tarojs/taro'
 import { ROUTES, withQuery } from '../constants/routes'
 import type { PlatformId } from '../domain/types'
+import { apiBase } from './api'
 import type { Envelope, FilingSummary } from './api-types'
 import { listFilings } from './filings'
 import { openPage } from './navigation'
@@ -123,13 +124,39 @@ const PREFETCH_FRESH_MS = 10_000
 let prefetched:
   { at: number; list: Promise<Envelope<FilingSummary[]>>; arrived?: Envelope<FilingSummary[]> } | undefined
 
+/** What index.html's inline script leaves: the list request it sent before any app code had loaded. */
+interface EarlyListRequest {
+  at: number
+  answer: Promise<unknown>
+}
+
+const isListAnswer = (body: unknown): body is Envelope<FilingSummary[]> =>
+  typeof body === 'object' &&
+  body !== null &&
+  (body as { ok?: unknown }).ok === true &&
+  Array.isArray((body as { data?: unknown }).data)
+
+/**
+ * H5: the list request index.html sent while the app's code was still downloading, taken once. Only a clean answer is
+ * used as it came; anything else (no session yet, an expired one, a server error, no network) goes through the API
+ * client, which logs in again and retries as for any call.
+ */
+function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined {
+  const holder = globalThis as { __beianEarlyList?: EarlyListRequest }
+  const early = holder.__beianEarlyList
+  holder.__beianEarlyList = undefined
+  if (!early || runtimePlatform() !== 'h5' || apiBase() !== '' || Date.now() - early.at >= PREFETCH_FRESH_MS)
+    return undefined
+  return early.answer.then((body) => (isListAnswer(body) ? body : listFilings()))
+}
+
 /**
  * Starts the home page's filing list as soon as the code runs, before the page renders: on a cold start the user
  * waits for the first card, and the request can travel while the page's components are still being set up.
  */
 export function prefetchFilingList(): void {
   if (prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS) return
-  const list = listFilings()
+  const list = takeEarlyListRequest() ?? listFilings()
   // a client stand-in that returns nothing (tests) leaves nothing to take
   if (!list || typeof list.then !== 'function') {
     prefetched = undefined
