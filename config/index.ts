@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { PreloadFirstPage } from './preload-first-page'
 import { StripRtlCss } from './strip-rtl-css'
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
@@ -59,6 +60,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Both apps open on pages/index/index (our home page, the yardstick's one page): its chunks load with the app's
+      webpackChain(chain) {
+        chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/index/index'])
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -1,7 +1,8 @@
-/** Serves the built H5 app (dist/h5) with SPA fallback to index.html, never outside its folder. */
+/** Serves the built H5 app (dist/h5) with SPA fallback to index.html, never outside its folder; text gzipped. */
 import * as fs from 'fs'
 import type { IncomingMessage, ServerResponse } from 'http'
 import * as path from 'path'
+import * as zlib from 'zlib'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,6 +52,23 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return target
 }
 
+/** Text assets worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(html|m?js|css|json|map|svg|txt|ics)$/i
+const MIN_COMPRESSED_BYTES = 1024
+// Compressed once per file version: the built app is a few MB of text, its gzip about a third of that
+const gzipCache = new Map<string, { mtimeMs: number; size: number; body: Buffer }>()
+
+/** The file gzipped, when the client takes gzip and it is worth it (a phone on a slow network waits less). */
+function gzipped(req: IncomingMessage, file: string, stat: fs.Stats): Buffer | undefined {
+  if (!COMPRESSIBLE.test(file) || stat.size < MIN_COMPRESSED_BYTES) return undefined
+  if (!/\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) return undefined
+  const cached = gzipCache.get(file)
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.body
+  const body = zlib.gzipSync(fs.readFileSync(file))
+  gzipCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body })
+  return body
+}
+
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile()
@@ -64,8 +82,16 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' }
     if (file) {
       const stat = fs.statSync(file)
-      res.writeHead(status, { ...headers, 'Content-Type': contentTypeOf(file), 'Content-Length': String(stat.size) })
+      const gzip = gzipped(req, file, stat)
+      res.writeHead(status, {
+        ...headers,
+        'Content-Type': contentTypeOf(file),
+        ...(COMPRESSIBLE.test(file) ? { Vary: 'Accept-Encoding' } : {}),
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+        'Content-Length': String(gzip ? gzip.length : stat.size)
+      })
       if (req.method === 'HEAD') res.end()
+      else if (gzip) res.end(gzip)
       else fs.createReadStream(file).pipe(res)
     } else {
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })

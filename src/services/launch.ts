@@ -7,6 +7,7 @@
 import Taro from '@tarojs/taro'
 import { ROUTES, withQuery } from '../constants/routes'
 import type { PlatformId } from '../domain/types'
+import { apiBase } from './api'
 import type { Envelope, FilingSummary } from './api-types'
 import { listFilings } from './filings'
 import { openPage } from './navigation'
@@ -120,7 +121,34 @@ export function resetHandledEntries(): void {
 /** A prefetched list older than this is not used: the page asks again. */
 const PREFETCH_FRESH_MS = 10_000
 
-let prefetched: { at: number; list: Promise<Envelope<FilingSummary[]>> } | undefined
+let prefetched:
+  { at: number; list: Promise<Envelope<FilingSummary[]>>; arrived?: Envelope<FilingSummary[]> } | undefined
+
+/** What index.html's inline script leaves: the list request it sent before any app code had loaded. */
+interface EarlyListRequest {
+  at: number
+  answer: Promise<unknown>
+}
+
+const isListAnswer = (body: unknown): body is Envelope<FilingSummary[]> =>
+  typeof body === 'object' &&
+  body !== null &&
+  (body as { ok?: unknown }).ok === true &&
+  Array.isArray((body as { data?: unknown }).data)
+
+/**
+ * H5: the list request index.html sent while the app's code was still downloading, taken once. Only a clean answer is
+ * used as it came; anything else (no session yet, an expired one, a server error, no network) goes through the API
+ * client, which logs in again and retries as for any call.
+ */
+function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined {
+  const holder = globalThis as { __beianEarlyList?: EarlyListRequest }
+  const early = holder.__beianEarlyList
+  holder.__beianEarlyList = undefined
+  if (!early || runtimePlatform() !== 'h5' || apiBase() !== '' || Date.now() - early.at >= PREFETCH_FRESH_MS)
+    return undefined
+  return early.answer.then((body) => (isListAnswer(body) ? body : listFilings()))
+}
 
 /**
  * Starts the home page's filing list as soon as the code runs, before the page renders: on a cold start the user
@@ -128,14 +156,38 @@ let prefetched: { at: number; list: Promise<Envelope<FilingSummary[]>> } | undef
  */
 export function prefetchFilingList(): void {
   if (prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS) return
-  const list = listFilings()
+  const list = takeEarlyListRequest() ?? listFilings()
   // a client stand-in that returns nothing (tests) leaves nothing to take
-  prefetched = list && typeof list.then === 'function' ? { at: Date.now(), list } : undefined
+  if (!list || typeof list.then !== 'function') {
+    prefetched = undefined
+    return
+  }
+  const entry: NonNullable<typeof prefetched> = { at: Date.now(), list }
+  // kept as it arrives: a page that mounts after the answer can draw the cards in its first render
+  list.then(
+    (answer) => {
+      entry.arrived = answer
+    },
+    () => undefined
+  )
+  prefetched = entry
+}
+
+function takeFresh(): NonNullable<typeof prefetched> | undefined {
+  const taken = prefetched
+  prefetched = undefined
+  return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken : undefined
 }
 
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */
 export function takePrefetchedFilingList(): Promise<Envelope<FilingSummary[]>> | undefined {
-  const taken = prefetched
-  prefetched = undefined
-  return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken.list : undefined
+  return takeFresh()?.list
+}
+
+/**
+ * The prefetched list's answer if it has already arrived and is fresh, taken once (then takePrefetchedFilingList
+ * has nothing left); undefined while it is still travelling, and it stays there to be taken.
+ */
+export function takeArrivedFilingList(): Envelope<FilingSummary[]> | undefined {
+  return prefetched?.arrived ? takeFresh()?.arrived : undefined
 }

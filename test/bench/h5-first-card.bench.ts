@@ -86,6 +86,7 @@ async function startServer(staticDir: string, dataDir: string): Promise<Server> 
  */
 async function timeFirst(browser: Browser, url: string, selector: string, storage: Record<string, string>) {
   const times: number[] = []
+  let waterfall: string[] = []
   for (let run = 0; run <= RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     await context.addInitScript(
@@ -109,9 +110,24 @@ async function timeFirst(browser: Browser, url: string, selector: string, storag
     const ms = await page.evaluate(() => (window as unknown as { firstAt: number }).firstAt)
     // the first run warms the server and the OS file cache; it is not counted
     if (run > 0) times.push(ms)
+    // read after the measurement: where the last run's time went (requests and when they were answered)
+    if (run === RUNS) waterfall = await page.evaluate(waterfallOfPage)
     await context.close()
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times) }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), waterfall }
+}
+
+/** In the page: each request's start → end (ms since navigation), its size on the wire, and the first paints. */
+function waterfallOfPage(): string[] {
+  const rows = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+    (e) =>
+      `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(5)} ms ` +
+      `${(e.transferSize / 1024).toFixed(1).padStart(6)} KB  ${e.name.replace(location.origin, '')}`
+  )
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+  if (nav) rows.push(`  DOMContentLoaded ${nav.domContentLoadedEventStart.toFixed(0)} ms (app scripts run)`)
+  for (const p of performance.getEntriesByType('paint')) rows.push(`  ${p.name} ${p.startTime.toFixed(0)} ms`)
+  return rows
 }
 
 async function main() {
@@ -145,6 +161,12 @@ async function main() {
     console.log(`h5  navigation → first content  (CPU ${THROTTLE}× throttled, ${RUNS} cold contexts each, 390 px)`)
     console.log(`  ${line('备案助手 首页 first .filing-card', ours)}`)
     console.log(`  ${line('one-page Taro + NutUI app first .nut-cell', yardstick)}`)
+    console.log('  last run of each, requests (start → end, transferred):')
+    for (const [name, t] of [
+      ['备案助手', ours],
+      ['one-page app', yardstick]
+    ] as const)
+      console.log(`  ${name}\n${t.waterfall.map((r) => `    ${r}`).join('\n')}`)
     console.log(`  ratio ${ratio.toFixed(2)}×  (goal ≤ ${GOAL_RATIO}×)${ratio <= GOAL_RATIO ? '' : '  ← over goal'}`)
   } finally {
     await browser.close()

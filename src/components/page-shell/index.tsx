@@ -15,7 +15,9 @@ export default function PageShell({ className, footer, children }: PropsWithChil
     <View className={`page-shell ${footer ? 'page-shell--with-footer' : ''} ${className ?? ''}`}>
       {children}
       {footer ? <View className='page-shell__footer'>{footer}</View> : null}
-      <PrivacyPopup />
+      {/* Only WeChat and Douyin park privacy APIs behind our popup. Tested inline on the build-time constant so webpack
+          drops the popup from H5 (Taro's Button web component, NutUI Popup, Overlay: half the home page's chunk) */}
+      {process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'tt' ? <PrivacyPopup /> : null}
     </View>
   )
 }

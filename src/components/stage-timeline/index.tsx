@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { STAGE_LABELS, shanghaiDate, stageEtas } from '../../domain'
-import type { FilingProfile, FilingProgress, Stage } from '../../domain/types'
+import type { FilingProfile, FilingProgress, RecipientRole, Stage } from '../../domain/types'
 import { formatDateTime, formatDay } from './format'
+import { recordedByText } from './recorder'
 import './index.scss'
 
 interface StageTimelineProps {
@@ -9,6 +10,8 @@ interface StageTimelineProps {
   profile: FilingProfile
   /** ISO instant the ETAs are counted from (a prop, so tests and the page decide the clock). */
   now: string
+  /** The member looking (the filing's `access`): a step they recorded reads 由我记录. */
+  viewer: RecipientRole
 }
 
 interface Row {
@@ -20,6 +23,8 @@ interface Row {
   note?: string
   /** Observed from the platform's own API (a connected mini-program), not reported by a person. */
   synced?: boolean
+  /** Who recorded a step that happened (none on the stages still ahead). */
+  recordedBy?: string
 }
 
 const REJECTED: Stage[] = ['platform_rejected', 'sms_expired', 'admin_rejected', 'cancelled']
@@ -38,7 +43,7 @@ function etaText(eta: { etaDate?: string; minDate?: string; maxDate?: string }, 
  * Every stage the filing went through, with the date it started, then the stages still ahead with their expected
  * dates counted in working days (public holidays and 调休 included).
  */
-export default function StageTimeline({ progress, profile, now }: StageTimelineProps) {
+export default function StageTimeline({ progress, profile, now, viewer }: StageTimelineProps) {
   const today = shanghaiDate(now)
   const etas = stageEtas(progress, profile, now)
   const finished = progress.stage === 'approved' || progress.stage === 'cancelled'
@@ -51,7 +56,8 @@ export default function StageTimeline({ progress, profile, now }: StageTimelineP
       stage: entry.stage,
       state: current ? 'current' : 'done',
       when: formatDateTime(entry.at, today),
-      synced: entry.source === 'platform'
+      synced: entry.source === 'platform',
+      recordedBy: recordedByText(entry, viewer)
     }
     if (current && (entry.stage === 'platform_review' || entry.stage === 'admin_review')) {
       const eta = etas.find((e) => e.stage === entry.stage)
@@ -97,7 +103,11 @@ export default function StageTimeline({ progress, profile, now }: StageTimelineP
               {STAGE_LABELS[row.stage]}
               {row.synced ? <Text className='stage-timeline__synced'>平台同步</Text> : null}
             </Text>
-            <Text className='stage-timeline__when'>{row.state === 'upcoming' ? row.when : `${row.when} 开始`}</Text>
+            <Text className='stage-timeline__when'>
+              {row.state === 'upcoming' ? row.when : `${row.when} 开始`}
+              {/* 平台同步 is the badge beside the title already */}
+              {row.recordedBy && !row.synced ? <Text className='stage-timeline__by'> · {row.recordedBy}</Text> : null}
+            </Text>
             {row.eta ? <Text className='stage-timeline__eta'>{row.eta}</Text> : null}
             {row.note ? <Text className='stage-timeline__note'>{row.note}</Text> : null}
           </View>

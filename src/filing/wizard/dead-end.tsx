@@ -1,7 +1,9 @@
 /** A combination the province rules refuse: why, and what would work instead (each a tap that changes the answers). */
+import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { DeadEnd, DeadEndAlternative } from '../../domain'
+import { scrollPageTo } from '../../services/navigation'
 
 interface DeadEndCardProps {
   deadEnd: DeadEnd
@@ -9,6 +11,12 @@ interface DeadEndCardProps {
 }
 
 export function DeadEndCard({ deadEnd, onChoose }: DeadEndCardProps) {
+  // The card comes under the long province grids, below the fold of a phone: bring the reason and the way out into
+  // view when a dead end appears (or a different one replaces it), not only the one-line reason beside 下一步
+  useEffect(() => {
+    scrollPageTo('.wizard__dead-end', -16)
+  }, [deadEnd.reason])
+
   return (
     <View className='card wizard__dead-end' role='alert'>
       <Text className='wizard__label'>这样备案通不过</Text>

@@ -1,51 +1,82 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
-import type { ErrorEnvelope, FilingSummary } from '../../services/api-types'
+import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
-import { takePrefetchedFilingList } from '../../services/launch'
+import { takeArrivedFilingList, takePrefetchedFilingList } from '../../services/launch'
 
 export type ListState =
   { state: 'loading' } | { state: 'ready'; filings: FilingSummary[] } | { state: 'error'; error: ErrorEnvelope }
 
 /** The 我的备案 list of the home page: loaded before the first paint, refreshed on return, retried on demand. */
 export function useFilingList() {
-  const [list, setList] = useState<ListState>({ state: 'loading' })
+  // The list asked for at app start has usually arrived by the time the page mounts: the first render draws the
+  // cards, instead of a skeleton and a second render
+  const [arrived] = useState(takeArrivedFilingList)
+  const [list, setList] = useState<ListState>(() =>
+    arrived?.ok ? { state: 'ready', filings: arrived.data } : { state: 'loading' }
+  )
   const [refreshError, setRefreshError] = useState('')
   /** The filings bound to a mini-program (undefined until known: no 连接 offer on a guess). */
   const [connected, setConnected] = useState<Set<string> | undefined>()
   const latestRequest = useRef(0)
-  const shownList = useRef(false)
+  const shownList = useRef(list.state === 'ready')
+  /** The page was shown while its first list was still travelling (see `refresh`). */
+  const showPending = useRef(false)
 
-  const load = useCallback(async (first = false) => {
-    const request = ++latestRequest.current
-    const result = await ((first && takePrefetchedFilingList()) || listFilings())
-    if (request !== latestRequest.current) return
-    if (result.ok) {
-      shownList.current = true
-      setRefreshError('')
-      setList({ state: 'ready', filings: result.data })
-      // after the cards: which are connected decides the 连接小程序 offer and the agency entry
-      if (result.data.some((f) => f.access === 'owner'))
-        void agencyList().then((a) => {
-          if (a.ok && request === latestRequest.current)
-            setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
-        })
-    } else if (shownList.current) {
-      // a failed refresh keeps the cards the user is looking at and says so
-      setRefreshError(result.message)
-    } else {
-      setList({ state: 'error', error: result })
-    }
+  /** After the cards: which are connected decides the 连接小程序 offer and the agency entry. */
+  const lookUpConnections = useCallback((filings: FilingSummary[], request: number) => {
+    if (filings.some((f) => f.access === 'owner'))
+      void agencyList().then((a) => {
+        if (a.ok && request === latestRequest.current)
+          setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
+      })
   }, [])
+
+  const show = useCallback(
+    (result: Envelope<FilingSummary[]>, request: number) => {
+      if (result.ok) {
+        shownList.current = true
+        setRefreshError('')
+        setList({ state: 'ready', filings: result.data })
+        lookUpConnections(result.data, request)
+      } else if (shownList.current) {
+        // a failed refresh keeps the cards the user is looking at and says so
+        setRefreshError(result.message)
+      } else {
+        setList({ state: 'error', error: result })
+      }
+    },
+    [lookUpConnections]
+  )
+
+  const load = useCallback(
+    async (first = false) => {
+      const request = ++latestRequest.current
+      const fromLaunch = first ? takePrefetchedFilingList() : undefined
+      const result = await (fromLaunch || listFilings())
+      if (request !== latestRequest.current) return
+      show(result, request)
+      // the list asked for at app start may predate a stage recorded since on another page (the app opened
+      // there): a show that came before it arrived asks again, the cards staying on screen meanwhile
+      if (fromLaunch && result.ok && showPending.current) {
+        showPending.current = false
+        void load()
+      }
+    },
+    [show]
+  )
 
   // The list call starts before the first paint: the first card is what the user waits for
   useLayoutEffect(() => {
-    void load(true)
-  }, [load])
+    if (arrived?.ok) lookUpConnections(arrived.data, ++latestRequest.current)
+    else if (arrived) show(arrived, ++latestRequest.current)
+    else void load(true)
+  }, [arrived, load, lookUpConnections, show])
 
   /** Back from a sub-page or another tab: the stages may have changed (only once a list was shown). */
   const refresh = useCallback(() => {
     if (shownList.current) void load()
+    else showPending.current = true
   }, [load])
 
   const retry = () => {

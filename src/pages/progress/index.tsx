@@ -106,7 +106,7 @@ export default function ProgressPage() {
 
       <Text className='section-title'>时间线</Text>
       <View className='card'>
-        <StageTimeline progress={progress} profile={profile} now={nowIso} />
+        <StageTimeline progress={progress} profile={profile} now={nowIso} viewer={filing.access} />
       </View>
 
       <ProgressLinks filing={filing} inviteOffered={inviteOffered} remindersUrl={remindersUrl} />

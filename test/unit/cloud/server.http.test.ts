@@ -3,9 +3,11 @@
  * The local HTTP server, started for real on an ephemeral port with a temporary data folder: the same envelopes
  * as the cloud functions, HTTP status codes, sessions, static files and the local-mode dev endpoints.
  */
+import * as http from 'http'
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
+import * as zlib from 'zlib'
 import type { AddressInfo } from 'net'
 import { DEFAULT_SETTINGS } from '../../../src/cloud/context'
 import { localKeyProvider, sha256Hex } from '../../../src/cloud/crypto'
@@ -54,6 +56,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(staticRoot, 'js'), { recursive: true })
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>备案助手</title>')
   fs.writeFileSync(path.join(staticRoot, 'js', 'app.js'), 'console.log(1)')
+  fs.writeFileSync(path.join(staticRoot, 'js', 'big.js'), 'console.log("备案助手")\n'.repeat(200))
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'do not serve')
   await startServer()
 })
@@ -268,6 +271,33 @@ describe('local HTTP server', () => {
     expect(res.headers.get('content-type')).toContain(type)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await res.text()).not.toContain('do not serve')
+  })
+
+  /** A static file fetched with the given Accept-Encoding: status, headers and the body as sent. */
+  function getRaw(url: string, acceptEncoding: string) {
+    return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(base + url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          const parts: Buffer[] = []
+          res.on('data', (c: Buffer) => parts.push(c))
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }))
+        })
+        .on('error', reject)
+    })
+  }
+
+  it.each([
+    ['/js/big.js', 'gzip, deflate, br', 'gzip'],
+    ['/js/big.js', 'identity', undefined],
+    // too small to be worth it
+    ['/js/app.js', 'gzip', undefined]
+  ])('%s asked with Accept-Encoding %s is sent with Content-Encoding %s', async (url, accept, encoding) => {
+    const { headers, body } = await getRaw(url, accept)
+    expect(headers['content-encoding']).toBe(encoding)
+    expect(headers.vary).toBe('Accept-Encoding')
+    expect(Number(headers['content-length'])).toBe(body.length)
+    const text = (encoding ? zlib.gunzipSync(body) : body).toString('utf8')
+    expect(text).toBe(fs.readFileSync(path.join(staticRoot, url.slice(1)), 'utf8'))
   })
 })
 

@@ -253,6 +253,27 @@ describe('first load', () => {
     expect(await screen.findByText('会员积分')).toBeInTheDocument()
     expect(list).toHaveBeenCalledTimes(1)
   })
+
+  it('draws the cards in its first render when the early list has already arrived, without a skeleton', async () => {
+    list.mockResolvedValue(ok([summary({ title: '会员积分' })]))
+    prefetchFilingList()
+    await act(async () => {}) // the answer arrives before the page's code runs
+    const { container } = render(<HomePage />)
+    expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
+    expect(container.querySelector('.load-state--loading')).toBeNull()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+
+  it('an early list that failed shows the error and 重试 asks again', async () => {
+    list.mockResolvedValueOnce(failure).mockResolvedValueOnce(ok([summary({ title: '会员积分' })]))
+    prefetchFilingList()
+    await act(async () => {})
+    render(<HomePage />)
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('会员积分')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(2)
+  })
 })
 
 describe('loading, empty and error states', () => {

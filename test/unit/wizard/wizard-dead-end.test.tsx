@@ -12,7 +12,11 @@ jest.mock('../../../src/services/api', () => ({
   api: { filings: { create: jest.fn() } },
   forgetSession: jest.fn()
 }))
-jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
+jest.mock('../../../src/services/navigation', () => ({
+  openPage: jest.fn(),
+  goBack: jest.fn(),
+  scrollPageTo: jest.fn()
+}))
 
 beforeEach(() => localStorage.clear())
 

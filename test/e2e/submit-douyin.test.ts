@@ -1,0 +1,229 @@
+/**
+ * The Douyin twin of submit.test.ts (H5 E2E): a Beijing filing for a Douyin mini-program, connected to the Douyin
+ * fake (the service provider's consent), its self-check clean, 通过备案助手在线提交 → consent, whatever facts Douyin
+ * wants beyond our form, every photo through the real file chooser and the phone check, the face task completed on
+ * the fake's control page, 提交备案 → 平台初审, then the platform's status moved on the control page and synced, and
+ * 进度 shows 已备案 with the number the fake issued (京ICP备…). 390 px; screenshots: test/artifacts/e2e/submit-dy-*.png.
+ */
+import path from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../src/domain/samples'
+import type { FilingForm, FilingProfile } from '../../src/domain/types'
+import { usccCheckChar } from '../../src/domain/validators/uscc'
+import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { callApi, settled, stageIs } from './support/app'
+import { createFilingInPage } from './support/materials'
+
+jest.setTimeout(120_000)
+
+const PHOTO = path.resolve(__dirname, '../fixtures/photos/clean-license.jpg')
+
+let browser: Browser
+let phone: PhonePage
+let filingId = ''
+let appId = ''
+
+/**
+ * The sample filing, for a Douyin mini-program in Beijing: the Douyin fake issues 京ICP备 numbers whatever the
+ * province, and the app rightly refuses a number of another province than the filing's.
+ */
+const DOUYIN_PROFILE: FilingProfile = { ...SAMPLE_PROFILE, platform: 'tt', province: '11' }
+const BEIJING_FORM: FilingForm = {
+  ...SAMPLE_FORM,
+  owner: {
+    ...SAMPLE_FORM.owner,
+    // a credit code registered in Beijing (110105 朝阳区, a district the Douyin fake's region list has): a company files where it is registered
+    certificateNumber: `91110105MA05K8QR2${usccCheckChar('91110105MA05K8QR2')}`,
+    region: { province: '11', city: '北京市', district: '朝阳区' },
+    certificateAddress: '北京市朝阳区海川路88号云帆大厦3层'
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  phone = await openPhone(browser, 390, 844)
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
+async function drive(page: Page, op: string) {
+  await page.goto(`${baseUrl()}/api/platform/fake`)
+  await page.locator('li', { hasText: appId }).locator('button', { hasText: op }).click()
+  await page.waitForURL(/\/api\/platform\/fake$/)
+}
+
+/** The explicit sync hook (local mode): polls the connection now instead of waiting for the timer. */
+async function sync(page: Page): Promise<string[]> {
+  const res = await callApi<{ synced: number; outcomes: string[] }>(page, 'dev/sync-platform', {})
+  expect(res.ok).toBe(true)
+  expect(res.data.synced).toBe(1)
+  return res.data.outcomes
+}
+
+/** NutUI's Button is no form element on H5: its disabled state is a class. */
+const isDisabled = async (button: Locator) => ((await button.getAttribute('class')) ?? '').includes('disabled')
+
+/**
+ * The page scrolls inside Taro's page container, so `fullPage` sees one screen: grow the viewport to the content's
+ * height for the picture (390 px wide all the same), then give the phone its height back.
+ */
+async function wholePage(page: Page, name: string) {
+  await page.waitForTimeout(400)
+  const extra = await page.evaluate(() => {
+    let most = 0
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+      const style = getComputedStyle(el)
+      if (/(auto|scroll)/.test(style.overflowY)) most = Math.max(most, el.scrollHeight - el.clientHeight)
+    }
+    return most
+  })
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: size.width, height: size.height + extra })
+  await page.evaluate(() => {
+    // from the top: the taller viewport leaves the container scrolled where the last step left it
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop) el.scrollTop = 0
+  })
+  await page.waitForTimeout(200)
+  await screenshot(page, name)
+  await page.setViewportSize(size)
+}
+
+/** Picks the fixture in the file chooser that one slot's 选择照片并上传 opens, and waits for the upload. */
+async function uploadSlot(page: Page, slot: string) {
+  const row = page.locator(`.submit-slot[data-slot="${slot}"]`)
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 10_000 }),
+    row.locator('.submit-slot__choose').click()
+  ])
+  await chooser.setFiles(PHOTO)
+  await row.locator('.submit-slot__line--ok').waitFor({ timeout: 30_000 })
+  await row.locator('.submit-slot__state--done').waitFor()
+}
+
+describe('提交备案 on H5 through the Douyin platform fake', () => {
+  it('1. a Beijing Douyin filing with a clean self-check is connected to its mini-program', async () => {
+    const { page, context } = phone
+    await gotoRoute(page, '/pages/index/index')
+    await page.waitForFunction(() => !!localStorage.getItem('beian.api.token'))
+    const created = await createFilingInPage(page, {
+      profile: DOUYIN_PROFILE,
+      title: '云帆会议室预订（抖音）',
+      form: BEIJING_FORM
+    })
+    filingId = created.id
+
+    const start = await callApi<{ link: string }>(page, 'connector', { action: 'connect', data: { id: filingId } })
+    expect(start.ok).toBe(true)
+    const consent = await context.newPage()
+    await consent.goto(start.data.link)
+    appId = await consent.locator('input[name=appid]').inputValue()
+    // the account's subject: the fake refuses an application whose 主办单位 differs from it
+    await consent.locator('input[name=subject]').fill(SAMPLE_FORM.owner.name!)
+    await consent.locator('button', { hasText: '确认授权' }).click()
+    await consent.waitForURL(/\/api\/platform\/douyin\/callback/)
+    await consent.close()
+
+    await gotoRoute(page, '/filing/check-result/index')
+    await page.locator('.check-result__summary--ok, .check-result__summary--warning').waitFor()
+    await expect(page.locator('.check-result__item--error').count()).resolves.toBe(0)
+    await page.locator('.check-result__submit').waitFor()
+    await settled(page, 'submit-dy-01-self-check-clean')
+  })
+
+  it('2. 提交备案 opens with its consent and says what still stands in the way', async () => {
+    const { page } = phone
+    await page.locator('.check-result__submit').click()
+    await page.locator('.submit__consent').waitFor()
+    await expect(page.locator('.submit__head').textContent()).resolves.toContain(appId)
+    expect(await isDisabled(page.locator('.submit__go'))).toBe(true)
+    await page.locator('.submit__blockers').waitFor()
+    // photos wait for the consent
+    expect(await isDisabled(page.locator('.submit-slot__choose').first())).toBe(true)
+    await wholePage(page, 'submit-dy-02-consent-blockers')
+
+    // the facts Douyin asks for that our form does not hold (dates, in this fake): each filled and saved
+    const extras = page.locator('.submit__extra')
+    if (await extras.count()) {
+      for (const field of await extras.evaluateAll((els) => els.map((e) => e.getAttribute('data-field')!)))
+        await page.locator(`.submit__extra[data-field="${field}"] input`).fill('2012-08-15')
+      await page.locator('.submit__extras-save').click()
+      await page.locator('.submit__notice', { hasText: '已保存' }).waitFor()
+      await extras.first().waitFor({ state: 'detached' })
+    }
+    await page.locator('.submit__agree').click()
+    await page.locator('.submit__consent-given').waitFor()
+    await wholePage(page, 'submit-dy-03-consented')
+  })
+
+  it('3. every photo goes through the real picker, the phone check, and up to the platform', async () => {
+    const { page } = phone
+    const slots = await page.locator('.submit-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot')!))
+    expect(slots.length).toBeGreaterThanOrEqual(3)
+    for (const slot of slots) await uploadSlot(page, slot)
+    await page
+      .locator('.submit__slots .submit__title', { hasText: `照片（${slots.length}/${slots.length}）` })
+      .waitFor()
+    await wholePage(page, 'submit-dy-04-photos-uploaded')
+  })
+
+  it('4. the face task is started, completed on the fake’s control page, and shows as passed', async () => {
+    const { page, context } = phone
+    await page.locator('.submit__face-start').click()
+    await page.locator('.submit__face .submit__badge--pending').waitFor()
+    await page.locator('.submit__face-refresh').waitFor()
+    await wholePage(page, 'submit-dy-05-face-pending')
+
+    const control = await context.newPage()
+    await drive(control, '人脸核身完成')
+    await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
+    await screenshot(control, 'submit-dy-06-fake-face-done')
+    await control.close()
+
+    await page.locator('.submit__face-refresh').click()
+    await page.locator('.submit__face .submit__badge--passed').waitFor()
+    expect(await isDisabled(page.locator('.submit__go'))).toBe(false)
+    await expect(page.locator('.submit__blockers').count()).resolves.toBe(0)
+    await wholePage(page, 'submit-dy-07-ready')
+  })
+
+  it('5. 提交备案 files it: the filing moves to 平台初审; Douyin has no 撤回 and the page says so', async () => {
+    const { page } = phone
+    await page.locator('.submit__go').click()
+    await page.locator('.submit__notice', { hasText: '已提交到平台' }).waitFor()
+    await page.locator('.submit__submitted').waitFor()
+    // Douyin's API set has no withdraw (douyin-icp-api.md §1): offered disabled, with where to do it instead
+    expect(await isDisabled(page.locator('.submit__withdraw'))).toBe(true)
+    await expect(page.locator('.submit__withdraw-note').textContent()).resolves.toContain('抖音没有撤回')
+    // the photos went with the application: frozen while the platform reviews, and the page says why
+    await page.locator('.submit__slots', { hasText: '审核期间不能更换' }).waitFor()
+    expect(await isDisabled(page.locator('.submit-slot__choose').first())).toBe(true)
+    await expect(page.locator('.submit__blockers').count()).resolves.toBe(0)
+    await wholePage(page, 'submit-dy-08-submitted')
+  })
+
+  it('6. Douyin’s status moves on the control page; the sync brings 已备案 with its number', async () => {
+    const { page, context, errors } = phone
+    await gotoRoute(page, `/pages/progress/index?id=${filingId}`)
+    await stageIs(page, '平台初审')
+    await wholePage(page, 'submit-dy-09-progress-platform-review')
+
+    // Douyin's statuses carry no SMS state: 管局审核, then 已备案
+    const control = await context.newPage()
+    await drive(control, 'admin_review')
+    expect(await sync(page)).toEqual(['advanced'])
+    await drive(control, 'filed')
+    await screenshot(control, 'submit-dy-10-fake-filed')
+    // Douyin pushes no filing status (douyin-icp-api.md §8.4): only the sync moves it
+    expect(await sync(page)).toEqual(['advanced'])
+    await control.close()
+
+    await page.reload()
+    const number = page.locator('.progress-approved__number')
+    await number.waitFor()
+    await expect(number.textContent()).resolves.toMatch(/京ICP备\d+号-1X/)
+    await wholePage(page, 'submit-dy-11-progress-approved')
+    expect(errors).toEqual([])
+  })
+})

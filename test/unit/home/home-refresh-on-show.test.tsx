@@ -1,0 +1,83 @@
+/**
+ * H5 opened on another page (a link to 进度): the app asks for the home list at launch, the user records a stage,
+ * then taps 首页. The page is shown before that launch list has arrived; it must not stay on the launch list (the
+ * old stage) until a reload: once the launch list is drawn it asks again, keeping those cards on screen meanwhile.
+ */
+import { act, render, screen } from '@testing-library/react'
+import HomePage from '../../../src/pages/index'
+import { api } from '../../../src/services/api'
+import { prefetchFilingList, resetHandledEntries, takePrefetchedFilingList } from '../../../src/services/launch'
+import type { Envelope, FilingSummary } from '../../../src/services/api-types'
+import { summary } from './fixtures'
+import { setRoute, showPage } from '../../setup/page-hooks'
+
+jest.mock('../../../src/services/api', () => ({
+  api: {
+    filings: { list: jest.fn() },
+    invites: {},
+    connector: { agency: jest.fn(async () => ({ ok: true, data: { items: [] } })) }
+  },
+  forgetSession: jest.fn()
+}))
+jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
+
+const list = api.filings.list as jest.Mock
+type ListAnswer = Envelope<FilingSummary[]>
+
+/** A list answer the test hands over when it wants to. */
+function deferred() {
+  let resolve: (answer: ListAnswer) => void = () => undefined
+  const promise = new Promise<ListAnswer>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+const ok = (data: FilingSummary[]): ListAnswer => ({ ok: true, data })
+const skeleton = () => document.querySelector('.nut-skeleton, .load-state--loading')
+
+beforeEach(() => {
+  list.mockReset()
+  resetHandledEntries()
+  takePrefetchedFilingList() // nothing left over from another test
+  localStorage.clear()
+  setRoute({})
+})
+
+describe('home list shown while its launch list is still travelling', () => {
+  it('asks again once the launch list is drawn, and shows the stage recorded meanwhile', async () => {
+    const atLaunch = deferred()
+    const afterShow = deferred()
+    list.mockReturnValueOnce(atLaunch.promise).mockReturnValueOnce(afterShow.promise)
+    prefetchFilingList() // app start, on another page
+    render(<HomePage />)
+    await act(async () => showPage()) // the user taps 首页 after recording 我已提交 on 进度
+    expect(list).toHaveBeenCalledTimes(1)
+
+    await act(async () => atLaunch.resolve(ok([summary({ stage: 'draft' })])))
+    // the launch list is on screen while the page asks again: no skeleton, no blank
+    expect(screen.getByText('完成自检并提交')).toBeInTheDocument()
+    expect(skeleton()).toBeNull()
+    expect(list).toHaveBeenCalledTimes(2)
+
+    await act(async () => afterShow.resolve(ok([summary({ stage: 'platform_review' })])))
+    expect(screen.getByText('等待平台初审')).toBeInTheDocument()
+    expect(screen.queryByText('完成自检并提交')).toBeNull()
+  })
+
+  it('a list the page asked for itself (no launch list) is not asked for twice', async () => {
+    const own = deferred()
+    list.mockReturnValueOnce(own.promise)
+    render(<HomePage />)
+    await act(async () => showPage())
+    await act(async () => own.resolve(ok([summary({ stage: 'admin_review' })])))
+    expect(screen.getByText('等待管局审核')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+
+  it('a cold start on the home page without a show before the list: one request', async () => {
+    list.mockResolvedValue(ok([summary({ title: '会员积分' })]))
+    prefetchFilingList()
+    render(<HomePage />)
+    expect(await screen.findByText('会员积分')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+})
