@@ -6,6 +6,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { ApiAction, ApiFunction, ApiInput, ApiOutput, Envelope, ErrorEnvelope } from './api-types'
+import { noteChangeSent } from './change-count'
 
 const TOKEN_KEY = 'beian.api.token'
 const DEVICE_KEY = 'beian.api.device'
@@ -153,12 +154,24 @@ async function callHttp(fn: string, action: string, data: unknown, retriedLogin 
   return { final: isEnvelope(res.body) ? res.body : errorEnvelope('INTERNAL', '服务返回了无法识别的结果') }
 }
 
+/** Actions that only read: every other call may change what a list fetched before it shows. */
+const READ_ONLY = new Set([
+  'filings.get',
+  'filings.list',
+  'filings.export',
+  'filings.draftKey',
+  'subscriptions.status',
+  'invites.list',
+  'submission.faceStatus',
+  'connector.agency'
+])
 /** Calls one action; retries transient failures with exponential backoff. */
 export async function callApi<F extends ApiFunction, A extends ApiAction<F>>(
   fn: F,
   action: A,
   data: ApiInput<F, A>
 ): Promise<Envelope<ApiOutput<F, A>>> {
+  if (!READ_ONLY.has(`${fn}.${String(action)}`)) noteChangeSent()
   let last: ErrorEnvelope = NETWORK_ERROR
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt) await sleep(BACKOFF_MS * 2 ** (attempt - 1))

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro'
 import { ROUTES, withQuery } from '../constants/routes'
 import type { PlatformId } from '../domain/types'
 import { apiBase } from './api'
+import { changesSentSoFar } from './change-count'
 import type { Envelope, FilingSummary } from './api-types'
 import { listFilings } from './filings'
 import { openPage } from './navigation'
@@ -162,6 +163,7 @@ export function prefetchFilingList(): void {
     prefetched = undefined
     return
   }
+  changesAtLaunchList = changesSentSoFar()
   const entry: NonNullable<typeof prefetched> = { at: Date.now(), list }
   // kept as it arrives: a page that mounts after the answer can draw the cards in its first render
   list.then(
@@ -177,6 +179,13 @@ function takeFresh(): NonNullable<typeof prefetched> | undefined {
   const taken = prefetched
   prefetched = undefined
   return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken : undefined
+}
+
+let changesAtLaunchList = 0
+
+/** True when a call that may change data was sent after the launch list was asked for: that list may be outdated. */
+export function changedSinceLaunchList(): boolean {
+  return changesSentSoFar() > changesAtLaunchList
 }
 
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */

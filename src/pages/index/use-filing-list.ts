@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
-import { takeArrivedFilingList, takePrefetchedFilingList } from '../../services/launch'
+import { changedSinceLaunchList, takeArrivedFilingList, takePrefetchedFilingList } from '../../services/launch'
 
 export type ListState =
   { state: 'loading' } | { state: 'ready'; filings: FilingSummary[] } | { state: 'error'; error: ErrorEnvelope }
@@ -57,8 +57,8 @@ export function useFilingList() {
       if (request !== latestRequest.current) return
       show(result, request)
       // the list asked for at app start may predate a stage recorded since on another page (the app opened
-      // there): a show that came before it arrived asks again, the cards staying on screen meanwhile
-      if (fromLaunch && result.ok && showPending.current) {
+      // there): a show that came before it arrived asks again if anything changed since (cards stay meanwhile)
+      if (fromLaunch && result.ok && showPending.current && changedSinceLaunchList()) {
         showPending.current = false
         void load()
       }

@@ -8,6 +8,7 @@ import HomePage from '../../../src/pages/index'
 import { api } from '../../../src/services/api'
 import { prefetchFilingList, resetHandledEntries, takePrefetchedFilingList } from '../../../src/services/launch'
 import type { Envelope, FilingSummary } from '../../../src/services/api-types'
+import { noteChangeSent } from '../../../src/services/change-count'
 import { summary } from './fixtures'
 import { setRoute, showPage } from '../../setup/page-hooks'
 
@@ -48,8 +49,9 @@ describe('home list shown while its launch list is still travelling', () => {
     const afterShow = deferred()
     list.mockReturnValueOnce(atLaunch.promise).mockReturnValueOnce(afterShow.promise)
     prefetchFilingList() // app start, on another page
+    noteChangeSent() // 我已提交 recorded on 进度
     render(<HomePage />)
-    await act(async () => showPage()) // the user taps 首页 after recording 我已提交 on 进度
+    await act(async () => showPage()) // then the user taps 首页
     expect(list).toHaveBeenCalledTimes(1)
 
     await act(async () => atLaunch.resolve(ok([summary({ stage: 'draft' })])))
@@ -78,6 +80,17 @@ describe('home list shown while its launch list is still travelling', () => {
     prefetchFilingList()
     render(<HomePage />)
     expect(await screen.findByText('会员积分')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+
+  it('a cold start on the home page shown before its list arrives, nothing changed: one request', async () => {
+    const atLaunch = deferred()
+    list.mockReturnValueOnce(atLaunch.promise)
+    prefetchFilingList()
+    render(<HomePage />)
+    await act(async () => showPage())
+    await act(async () => atLaunch.resolve(ok([summary({ stage: 'draft' })])))
+    expect(screen.getByText('完成自检并提交')).toBeInTheDocument()
     expect(list).toHaveBeenCalledTimes(1)
   })
 })
