@@ -22,9 +22,11 @@ export default function PhotosCard({ filingId, platform, platformName, view, con
         照片（{view.slots.filter((x) => x.uploaded).length}/{view.slots.length}）
       </Text>
       <Text className='submit__text'>
-        {reviewing
-          ? `${platformName}正在审核这些照片，审核期间不能更换；撤回申请后可以重新上传。`
-          : `每张照片先在手机上检查格式、大小和清晰度，再上传到${platformName}。`}
+        {!reviewing
+          ? `每张照片先在手机上检查格式、大小和清晰度，再上传到${platformName}。`
+          : view.canWithdraw
+            ? `${platformName}正在审核这些照片，审核期间不能更换；撤回申请后可以重新上传。`
+            : `${platformName}正在审核这些照片，审核期间不能更换；需要更换时请先在${platformName}开放平台撤回申请。`}
       </Text>
       {view.slots.map((slot) => (
         <PhotoSlot

@@ -162,6 +162,17 @@ describe('提交备案', () => {
     screen.getByText('微信正在审核这些照片，审核期间不能更换；撤回申请后可以重新上传。')
   })
 
+  it('under review on a platform that cannot withdraw, the photos do not promise a withdrawal here', async () => {
+    prepare.mockResolvedValue({
+      ok: true,
+      data: { ...READY, stage: 'platform_review', submittedAt: '2026-11-30T02:10:00.000Z', canWithdraw: false }
+    })
+    render(<SubmitPage />)
+    await screen.findByText(/已于 .* 提交到平台/)
+    screen.getByText('微信正在审核这些照片，审核期间不能更换；需要更换时请先在微信开放平台撤回申请。')
+    expect(screen.queryByText(/撤回申请后可以重新上传/)).toBeNull()
+  })
+
   it('注销 goes through the API with the kind chosen, only after its confirmation', async () => {
     const base = filingView()
     get.mockResolvedValue({
