@@ -5,18 +5,16 @@
  * the fake's control page, 提交备案 → 平台初审, then the platform's status moved on the control page and synced, and
  * 进度 shows 已备案 with the number the fake issued (京ICP备…). 390 px; screenshots: test/artifacts/e2e/submit-dy-*.png.
  */
-import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../src/domain/samples'
 import type { FilingForm, FilingProfile } from '../../src/domain/types'
 import { usccCheckChar } from '../../src/domain/validators/uscc'
-import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
 import { callApi, settled, stageIs } from './support/app'
 import { createFilingInPage } from './support/materials'
+import { drive, isDisabled, sync, uploadSlot, wholePage } from './support/submit'
 
 jest.setTimeout(120_000)
-
-const PHOTO = path.resolve(__dirname, '../fixtures/photos/clean-license.jpg')
 
 let browser: Browser
 let phone: PhonePage
@@ -46,61 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
-async function drive(page: Page, op: string) {
-  await page.goto(`${baseUrl()}/api/platform/fake`)
-  await page.locator('li', { hasText: appId }).locator('button', { hasText: op }).click()
-  await page.waitForURL(/\/api\/platform\/fake$/)
-}
-
-/** The explicit sync hook (local mode): polls the connection now instead of waiting for the timer. */
-async function sync(page: Page): Promise<string[]> {
-  const res = await callApi<{ synced: number; outcomes: string[] }>(page, 'dev/sync-platform', {})
-  expect(res.ok).toBe(true)
-  expect(res.data.synced).toBe(1)
-  return res.data.outcomes
-}
-
-/** NutUI's Button is no form element on H5: its disabled state is a class. */
-const isDisabled = async (button: Locator) => ((await button.getAttribute('class')) ?? '').includes('disabled')
-
-/**
- * The page scrolls inside Taro's page container, so `fullPage` sees one screen: grow the viewport to the content's
- * height for the picture (390 px wide all the same), then give the phone its height back.
- */
-async function wholePage(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  const extra = await page.evaluate(() => {
-    let most = 0
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
-      const style = getComputedStyle(el)
-      if (/(auto|scroll)/.test(style.overflowY)) most = Math.max(most, el.scrollHeight - el.clientHeight)
-    }
-    return most
-  })
-  const size = page.viewportSize()!
-  await page.setViewportSize({ width: size.width, height: size.height + extra })
-  await page.evaluate(() => {
-    // from the top: the taller viewport leaves the container scrolled where the last step left it
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop) el.scrollTop = 0
-  })
-  await page.waitForTimeout(200)
-  await screenshot(page, name)
-  await page.setViewportSize(size)
-}
-
-/** Picks the fixture in the file chooser that one slot's 选择照片并上传 opens, and waits for the upload. */
-async function uploadSlot(page: Page, slot: string) {
-  const row = page.locator(`.submit-slot[data-slot="${slot}"]`)
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser', { timeout: 10_000 }),
-    row.locator('.submit-slot__choose').click()
-  ])
-  await chooser.setFiles(PHOTO)
-  await row.locator('.submit-slot__line--ok').waitFor({ timeout: 30_000 })
-  await row.locator('.submit-slot__state--done').waitFor()
-}
 
 describe('提交备案 on H5 through the Douyin platform fake', () => {
   it('1. a Beijing Douyin filing with a clean self-check is connected to its mini-program', async () => {
@@ -176,7 +119,7 @@ describe('提交备案 on H5 through the Douyin platform fake', () => {
     await wholePage(page, 'submit-dy-05-face-pending')
 
     const control = await context.newPage()
-    await drive(control, '人脸核身完成')
+    await drive(control, appId, '人脸核身完成')
     await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
     await screenshot(control, 'submit-dy-06-fake-face-done')
     await control.close()
@@ -211,9 +154,9 @@ describe('提交备案 on H5 through the Douyin platform fake', () => {
 
     // Douyin's statuses carry no SMS state: 管局审核, then 已备案
     const control = await context.newPage()
-    await drive(control, 'admin_review')
+    await drive(control, appId, 'admin_review')
     expect(await sync(page)).toEqual(['advanced'])
-    await drive(control, 'filed')
+    await drive(control, appId, 'filed')
     await screenshot(control, 'submit-dy-10-fake-filed')
     // Douyin pushes no filing status (douyin-icp-api.md §8.4): only the sync moves it
     expect(await sync(page)).toEqual(['advanced'])

@@ -5,16 +5,14 @@
  * 提交备案 → 平台初审, the platform's review advanced on the control page and synced, and 进度 shows 已备案 with the
  * number the fake issued (津ICP备…). Phone width 390 px; screenshots: test/artifacts/e2e/submit-*.png.
  */
-import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../src/domain/samples'
-import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
 import { callApi, settled, stageIs } from './support/app'
 import { createFilingInPage } from './support/materials'
+import { drive, isDisabled, sync, uploadSlot, wholePage } from './support/submit'
 
 jest.setTimeout(120_000)
-
-const PHOTO = path.resolve(__dirname, '../fixtures/photos/clean-license.jpg')
 
 let browser: Browser
 let phone: PhonePage
@@ -28,61 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
-async function drive(page: Page, op: string) {
-  await page.goto(`${baseUrl()}/api/platform/fake`)
-  await page.locator('li', { hasText: appId }).locator('button', { hasText: op }).click()
-  await page.waitForURL(/\/api\/platform\/fake$/)
-}
-
-/** The explicit sync hook (local mode): polls the connection now instead of waiting for the timer. */
-async function sync(page: Page): Promise<string[]> {
-  const res = await callApi<{ synced: number; outcomes: string[] }>(page, 'dev/sync-platform', {})
-  expect(res.ok).toBe(true)
-  expect(res.data.synced).toBe(1)
-  return res.data.outcomes
-}
-
-/** NutUI's Button is no form element on H5: its disabled state is a class. */
-const isDisabled = async (button: Locator) => ((await button.getAttribute('class')) ?? '').includes('disabled')
-
-/**
- * The page scrolls inside Taro's page container, so `fullPage` sees one screen: grow the viewport to the content's
- * height for the picture (390 px wide all the same), then give the phone its height back.
- */
-async function wholePage(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  const extra = await page.evaluate(() => {
-    let most = 0
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
-      const style = getComputedStyle(el)
-      if (/(auto|scroll)/.test(style.overflowY)) most = Math.max(most, el.scrollHeight - el.clientHeight)
-    }
-    return most
-  })
-  const size = page.viewportSize()!
-  await page.setViewportSize({ width: size.width, height: size.height + extra })
-  await page.evaluate(() => {
-    // from the top: the taller viewport leaves the container scrolled where the last step left it
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop) el.scrollTop = 0
-  })
-  await page.waitForTimeout(200)
-  await screenshot(page, name)
-  await page.setViewportSize(size)
-}
-
-/** Picks the fixture in the file chooser that one slot's 选择照片并上传 opens, and waits for the upload. */
-async function uploadSlot(page: Page, slot: string) {
-  const row = page.locator(`.submit-slot[data-slot="${slot}"]`)
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser', { timeout: 10_000 }),
-    row.locator('.submit-slot__choose').click()
-  ])
-  await chooser.setFiles(PHOTO)
-  await row.locator('.submit-slot__line--ok').waitFor({ timeout: 30_000 })
-  await row.locator('.submit-slot__state--done').waitFor()
-}
 
 describe('提交备案 on H5 through the WeChat platform fake', () => {
   it('1. a Tianjin filing with a clean self-check is connected to its mini-program', async () => {
@@ -155,7 +98,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
     await wholePage(page, 'submit-05-face-pending')
 
     const control = await context.newPage()
-    await drive(control, '人脸核身完成')
+    await drive(control, appId, '人脸核身完成')
     await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
     await screenshot(control, 'submit-06-fake-face-done')
     await control.close()
@@ -187,9 +130,9 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
     await wholePage(page, 'submit-09-progress-platform-review')
 
     const control = await context.newPage()
-    await drive(control, '4 管局审核 · 等待短信核验')
+    await drive(control, appId, '4 管局审核 · 等待短信核验')
     expect(await sync(page)).toEqual(['advanced'])
-    await drive(control, '6 已备案')
+    await drive(control, appId, '6 已备案')
     await screenshot(control, 'submit-10-fake-filed')
     await sync(page) // the result push may already have synced it: 'advanced' or 'unchanged'
     await control.close()

@@ -1,0 +1,63 @@
+/** What the two online-submission E2E tests (WeChat, Douyin) drive: the fake's control page, sync, photo slots. */
+import path from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { baseUrl, screenshot } from './browser'
+import { callApi } from './app'
+
+/** A photo that passes the phone's check, picked in every slot. */
+export const CLEAN_PHOTO = path.resolve(__dirname, '../../fixtures/photos/clean-license.jpg')
+
+/** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
+export async function drive(page: Page, appId: string, op: string) {
+  await page.goto(`${baseUrl()}/api/platform/fake`)
+  await page.locator('li', { hasText: appId }).locator('button', { hasText: op }).click()
+  await page.waitForURL(/\/api\/platform\/fake$/)
+}
+
+/** The explicit sync hook (local mode): polls the connection now instead of waiting for the timer. */
+export async function sync(page: Page): Promise<string[]> {
+  const res = await callApi<{ synced: number; outcomes: string[] }>(page, 'dev/sync-platform', {})
+  expect(res.ok).toBe(true)
+  expect(res.data.synced).toBe(1)
+  return res.data.outcomes
+}
+
+/** NutUI's Button is no form element on H5: its disabled state is a class. */
+export const isDisabled = async (button: Locator) => ((await button.getAttribute('class')) ?? '').includes('disabled')
+
+/**
+ * The page scrolls inside Taro's page container, so `fullPage` sees one screen: grow the viewport to the content's
+ * height for the picture (390 px wide all the same), then give the phone its height back.
+ */
+export async function wholePage(page: Page, name: string) {
+  await page.waitForTimeout(400)
+  const extra = await page.evaluate(() => {
+    let most = 0
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+      const style = getComputedStyle(el)
+      if (/(auto|scroll)/.test(style.overflowY)) most = Math.max(most, el.scrollHeight - el.clientHeight)
+    }
+    return most
+  })
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: size.width, height: size.height + extra })
+  await page.evaluate(() => {
+    // from the top: the taller viewport leaves the container scrolled where the last step left it
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop) el.scrollTop = 0
+  })
+  await page.waitForTimeout(200)
+  await screenshot(page, name)
+  await page.setViewportSize(size)
+}
+
+/** Picks the photo in the file chooser that one slot's 选择照片并上传 opens, and waits for the upload. */
+export async function uploadSlot(page: Page, slot: string, photo = CLEAN_PHOTO) {
+  const row = page.locator(`.submit-slot[data-slot="${slot}"]`)
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 10_000 }),
+    row.locator('.submit-slot__choose').click()
+  ])
+  await chooser.setFiles(photo)
+  await row.locator('.submit-slot__line--ok').waitFor({ timeout: 30_000 })
+  await row.locator('.submit-slot__state--done').waitFor()
+}
