@@ -143,11 +143,12 @@ const isListAnswer = (body: unknown): body is Envelope<FilingSummary[]> =>
  * client, which logs in again and retries as for any call.
  */
 function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined {
+  // a build-time constant: the mini-program packages carry none of this
+  if (process.env.TARO_ENV !== 'h5') return undefined
   const holder = globalThis as { __beianEarlyList?: EarlyListRequest }
   const early = holder.__beianEarlyList
   holder.__beianEarlyList = undefined
-  if (!early || runtimePlatform() !== 'h5' || apiBase() !== '' || Date.now() - early.at >= PREFETCH_FRESH_MS)
-    return undefined
+  if (!early || apiBase() !== '' || Date.now() - early.at >= PREFETCH_FRESH_MS) return undefined
   return early.answer.then((body) => (isListAnswer(body) ? body : listFilings()))
 }
 
