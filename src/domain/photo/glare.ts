@@ -1,6 +1,6 @@
 import { locateDocument } from './document'
 import { photoFinding } from './findings'
-import { chamferDistance, forAnalysis, forEachBorderPixel, histogramQuantile, labelRegions } from './raster'
+import { chamferDistance, close3, forAnalysis, forEachBorderPixel, histogramQuantile, labelRegions } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
 import type { AnalyserResult, RgbaImage } from './types'
 
@@ -14,7 +14,7 @@ import type { AnalyserResult, RgbaImage } from './types'
  * glare); when no document was found, on the whole frame without the regions touching its border.
  */
 export function checkGlare(image: RgbaImage): AnalyserResult {
-  const { clippedChannel, minSpotFraction, maxSpotFraction, minHaloDrop } = PHOTO_THRESHOLDS.glare
+  const { clippedChannel, minSpotFraction, maxSpotFraction, minCoreRadius, minHaloDrop } = PHOTO_THRESHOLDS.glare
   const small = forAnalysis(image)
   const { width, height, data } = small
   const n = width * height
@@ -32,7 +32,10 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
     darkest[p] = m
     mask[p] = m >= clip && (!region || region[p]) ? 1 : 0
   }
-  const { labels, sizes } = labelRegions(mask, width, height)
+  // sensor noise pits a clipped core with darker pixels: close them so the core is one solid spot
+  const spotMask = close3(mask, width, height)
+  if (region) for (let p = 0; p < n; p++) spotMask[p] &= region[p]
+  const { labels, sizes } = labelRegions(spotMask, width, height)
   const touchesBorder = new Uint8Array(sizes.length)
   if (!region) forEachBorderPixel(width, height, (p) => (touchesBorder[labels[p]] = 1))
   let clipped = 0
@@ -46,9 +49,12 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   let glareHaloDrop = 0
   // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
   if (judged > 0 && clipped / judged <= maxSpotFraction.value) {
-    const inscribed = chamferDistance(mask, width, height)
+    const inscribed = chamferDistance(spotMask, width, height)
     for (const label of spots) {
-      const drop = haloDrop({ labels, label, inscribed, darkest, region, width, height })
+      const drop = haloDrop(
+        { labels, label, inscribed, darkest, region, width, height },
+        minCoreRadius.value * Math.sqrt(judged)
+      )
       glareHaloDrop = Math.max(glareHaloDrop, drop)
       if (drop >= minHaloDrop.value) glareFraction = Math.max(glareFraction, sizes[label] / judged)
     }
@@ -71,11 +77,11 @@ interface Spot {
 }
 
 /**
- * How much brighter (darkest channel, 75th percentile: the paper, not the print) the ring just outside the spot is
+ * 0 for a spot thinner than `minRadius` (speckle: too thin to hide a character). Otherwise how much brighter (darkest channel, 75th percentile: the paper, not the print) the ring just outside the spot is
  * than a ring further out, at 0.7 × the spot's half-thickness: a halo falls off over a distance like the spot's
  * own size. Distances are measured only in a box around the spot.
  */
-function haloDrop(spot: Spot): number {
+function haloDrop(spot: Spot, minRadius: number): number {
   const { labels, label, inscribed, darkest, region, width, height } = spot
   const { nearRing, farRingScale, ringWidth } = PHOTO_THRESHOLDS.glare
   let [x0, y0, x1, y1, radius] = [width, height, -1, -1, 0]
@@ -89,6 +95,7 @@ function haloDrop(spot: Spot): number {
     if (y > y1) y1 = y
     if (inscribed[p] > radius) radius = inscribed[p]
   }
+  if (radius < minRadius) return 0
   const far = Math.max(nearRing.value + 1, farRingScale.value * radius)
   const reach = Math.ceil(far + ringWidth.value) + 1
   const bx0 = Math.max(0, x0 - reach)

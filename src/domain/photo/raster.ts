@@ -237,3 +237,45 @@ export function chamferDistance(mask: Uint8Array, width: number, height: number,
   }
   return dist
 }
+
+/** Morphological opening with a 3×3 square: erode then dilate, each as a row pass and a column pass. */
+export function open3(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const eroded = columnPass(rowPass(mask, width, height, false), width, height, false)
+  return columnPass(rowPass(eroded, width, height, true), width, height, true)
+}
+
+/** Morphological closing with a 3×3 square: dilate then erode (fills pinholes, e.g. sensor noise in a clipped spot). */
+export function close3(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const dilated = columnPass(rowPass(mask, width, height, true), width, height, true)
+  return columnPass(rowPass(dilated, width, height, false), width, height, false)
+}
+
+/** out = min (erode) or max (dilate) of each pixel and its left and right neighbours, edges clamped. */
+function rowPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const p = row + x
+      const before = x > 0 ? src[p - 1] : src[p]
+      const after = x < width - 1 ? src[p + 1] : src[p]
+      out[p] = dilate ? before | src[p] | after : before & src[p] & after
+    }
+  }
+  return out
+}
+
+/** The same along columns, row by row (memory order). */
+function columnPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const above = y > 0 ? (y - 1) * width : 0
+    const below = y < height - 1 ? (y + 1) * width : y * width
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const v = src[row + x]
+      out[row + x] = dilate ? src[above + x] | v | src[below + x] : src[above + x] & v & src[below + x]
+    }
+  }
+  return out
+}

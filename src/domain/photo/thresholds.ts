@@ -38,6 +38,10 @@ export const PHOTO_THRESHOLDS = {
       0.3,
       'dev split: glare spots cover up to 0.27 of the document; more clipped area than 0.3 is over-exposure'
     ),
+    minCoreRadius: t(
+      0.03,
+      "dev split: glare cores are ≥ 0.06 × √(judged area) thick at their widest, clipped paper grain ≤ 0.03 (fixtures: a grey photocopy sheet's clipped streaks 0.01)"
+    ),
     nearRing: t(3, 'new (structural): the ring just outside the clipped core, 3 px wide'),
     farRingScale: t(
       0.7,
@@ -45,8 +49,8 @@ export const PHOTO_THRESHOLDS = {
     ),
     ringWidth: t(4, 'new (structural): the far ring is 4 px wide'),
     minHaloDrop: t(
-      6,
-      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 3, of glare spots ≥ 7 except one (3) → 6'
+      7,
+      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 6 (35 of 36 ≤ 2… 5, 6), of glare spots ≥ 8 except one (2) → 7 between'
     )
   },
   exposure: {
