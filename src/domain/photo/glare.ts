@@ -48,7 +48,7 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   let glareFraction = 0
   let glareHaloDrop = 0
   // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
-  if (judged > 0 && clipped / judged <= maxSpotFraction.value) {
+  if (spots.length > 0 && judged > 0 && clipped / judged <= maxSpotFraction.value) {
     const inscribed = chamferDistance(spotMask, width, height)
     for (const label of spots) {
       const drop = haloDrop(
