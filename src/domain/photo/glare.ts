@@ -24,16 +24,33 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   const darkest = new Uint8Array(n)
   const mask = new Uint8Array(n)
   const clip = clippedChannel.value
-  for (let p = 0, i = 0; p < n; p++, i += 4) {
-    const r = data[i]
-    const g = data[i + 1]
-    const b = data[i + 2]
-    const m = r < g ? (r < b ? r : b) : g < b ? g : b
-    darkest[p] = m
-    mask[p] = m >= clip && (!region || region[p]) ? 1 : 0
+  let [x0, y0, x1, y1] = [width, height, -1, -1]
+  for (let y = 0, p = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++, i += 4) {
+      const r = data[i]
+      const g = data[i + 1]
+      const b = data[i + 2]
+      const m = r < g ? (r < b ? r : b) : g < b ? g : b
+      darkest[p] = m
+      if (m < clip || (region && !region[p])) continue
+      mask[p] = 1
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+    }
   }
-  // sensor noise pits a clipped core with darker pixels: close them so the core is one solid spot
-  const spotMask = close3(mask, width, height)
+  // sensor noise pits a clipped core with darker pixels: close them so the core is one solid spot (only around
+  // the clipped pixels: the rest of the frame has none to close)
+  const spotMask = new Uint8Array(n)
+  if (x1 >= 0) {
+    const box = { x: Math.max(0, x0 - 2), y: Math.max(0, y0 - 2), w: 0, h: 0 }
+    box.w = Math.min(width, x1 + 3) - box.x
+    box.h = Math.min(height, y1 + 3) - box.y
+    const closed = close3(crop(mask, width, box), box.w, box.h)
+    for (let y = 0; y < box.h; y++)
+      spotMask.set(closed.subarray(y * box.w, (y + 1) * box.w), (box.y + y) * width + box.x)
+  }
   if (region) for (let p = 0; p < n; p++) spotMask[p] &= region[p]
   const { labels, sizes } = labelRegions(spotMask, width, height)
   const touchesBorder = new Uint8Array(sizes.length)
@@ -122,3 +139,13 @@ function haloDrop(spot: Spot, minRadius: number): number {
 }
 
 const count = (bins: Uint32Array): number => bins.reduce((s, v) => s + v, 0)
+
+/** The pixels of `values` (row length `width`) inside `box`, as an array of their own. */
+function crop(values: Uint8Array, width: number, box: { x: number; y: number; w: number; h: number }): Uint8Array {
+  const out = new Uint8Array(box.w * box.h)
+  for (let y = 0; y < box.h; y++) {
+    const from = (box.y + y) * width + box.x
+    out.set(values.subarray(from, from + box.w), y * box.w)
+  }
+  return out
+}
