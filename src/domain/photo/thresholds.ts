@@ -50,7 +50,7 @@ export const PHOTO_THRESHOLDS = {
     ringWidth: t(4, 'new (structural): the far ring is 4 px wide'),
     minHaloDrop: t(
       7,
-      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 6 (35 of 36 ≤ 2… 5, 6), of glare spots ≥ 8 except one (2) → 7 between'
+      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 6 (34 of 36 ≤ 2, then 5 and 6), of glare spots ≥ 8 except one (2) → 7 between'
     )
   },
   exposure: {
