@@ -116,19 +116,27 @@ function spreadRange(
   spread: number,
   step: number
 ): void {
-  const along = step === 1 ? width : height
-  for (let p = 0; p < inLo.length; p++) {
-    const at = step === 1 ? p % width : (p / width) | 0
-    const before = at >= spread ? p - spread * step : p - at * step
-    const after = at + spread < along ? p + spread * step : p + (along - 1 - at) * step
-    let l = inLo[p]
-    let h = inHi[p]
-    if (inLo[before] < l) l = inLo[before]
-    if (inLo[after] < l) l = inLo[after]
-    if (inHi[before] > h) h = inHi[before]
-    if (inHi[after] > h) h = inHi[after]
-    outLo[p] = l
-    outHi[p] = h
+  // walked in memory order, the clamped neighbours worked out per row: this runs 4 times over every pixel
+  for (let y = 0; y < height; y++) {
+    const row = y * width
+    const rowBefore = step === 1 ? row : Math.max(0, y - spread) * width
+    const rowAfter = step === 1 ? row : Math.min(height - 1, y + spread) * width
+    for (let x = 0, p = row; x < width; x++, p++) {
+      const before = step === 1 ? row + (x >= spread ? x - spread : 0) : rowBefore + x
+      const after = step === 1 ? row + (x + spread < width ? x + spread : width - 1) : rowAfter + x
+      let l = inLo[p]
+      let h = inHi[p]
+      const lb = inLo[before]
+      const la = inLo[after]
+      const hb = inHi[before]
+      const ha = inHi[after]
+      if (lb < l) l = lb
+      if (la < l) l = la
+      if (hb > h) h = hb
+      if (ha > h) h = ha
+      outLo[p] = l
+      outHi[p] = h
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { fitBackground, type BackgroundModel } from './background'
 import { convexHull, fillConvexPolygon, polygonArea, quadCorners, shrinkPolygon, type Point } from './quad'
-import { forAnalysis, labelRegions } from './raster'
+import { forAnalysis, labelRegions, open3 } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
 import type { RgbaImage } from './types'
 
@@ -126,42 +126,6 @@ function standsOut(image: RgbaImage, model: BackgroundModel): Uint8Array {
     }
   }
   return mask
-}
-
-/** Morphological opening with a 3×3 square: erode then dilate, each as a row pass and a column pass. */
-function open3(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const eroded = columnPass(rowPass(mask, width, height, false), width, height, false)
-  return columnPass(rowPass(eroded, width, height, true), width, height, true)
-}
-
-/** out = min (erode) or max (dilate) of each pixel and its left and right neighbours, edges clamped. */
-function rowPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
-  const out = new Uint8Array(src.length)
-  for (let y = 0; y < height; y++) {
-    const row = y * width
-    for (let x = 0; x < width; x++) {
-      const p = row + x
-      const before = x > 0 ? src[p - 1] : src[p]
-      const after = x < width - 1 ? src[p + 1] : src[p]
-      out[p] = dilate ? before | src[p] | after : before & src[p] & after
-    }
-  }
-  return out
-}
-
-/** The same along columns, row by row (memory order). */
-function columnPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
-  const out = new Uint8Array(src.length)
-  for (let y = 0; y < height; y++) {
-    const above = y > 0 ? (y - 1) * width : 0
-    const below = y < height - 1 ? (y + 1) * width : y * width
-    const row = y * width
-    for (let x = 0; x < width; x++) {
-      const v = src[row + x]
-      out[row + x] = dilate ? src[above + x] | v | src[below + x] : src[above + x] & v & src[below + x]
-    }
-  }
-  return out
 }
 
 /** The leftmost and rightmost pixel of `label` on every row, as the pixels' outer corners: enough for the hull. */

@@ -1,53 +1,151 @@
 import { locateDocument } from './document'
 import { photoFinding } from './findings'
-import { forAnalysis, histogram, histogramQuantile, labelRegions, toLuma } from './raster'
+import { chamferDistance, close3, forAnalysis, forEachBorderPixel, histogramQuantile, labelRegions } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
 import type { AnalyserResult, RgbaImage } from './types'
 
 /**
- * Glare: a specular spot on the document — clipped in every channel AND brighter than the document's own paper
- * white, so the plain white of a photocopy sheet is not glare. Judged inside the located document (a white desk or
- * wall is not glare either); when no document was found, on the whole frame without the regions touching its
- * border. Clipped areas that add up to more than maxSpotFraction of the judged area are over-exposure (reported by
- * checkExposure), not a spot.
+ * Glare: a specular spot on the document. Its core is clipped in every channel, so the print beneath it is gone,
+ * and it sits on a soft halo: the light falls off around the core, so the paper just outside it is clearly brighter
+ * than the paper a little further out. Plain white paper, an over-exposed licence or the white behind an ID photo
+ * are clipped too, but without a halo: next to them the paper (or the card) is as bright as further away. The
+ * halo is measured on each pixel's darkest channel, where a cream or tinted paper keeps its own colour but a
+ * specular highlight (white light) washes it out. Judged inside the located document (a white desk or wall is not
+ * glare); when no document was found, on the whole frame without the regions touching its border.
  */
 export function checkGlare(image: RgbaImage): AnalyserResult {
-  const { clippedChannel, aboveWhite, paperWhiteQuantile, minSpotFraction, maxSpotFraction } = PHOTO_THRESHOLDS.glare
+  const { clippedChannel, minSpotFraction, maxSpotFraction, minCoreRadius, minHaloDrop } = PHOTO_THRESHOLDS.glare
   const small = forAnalysis(image)
   const { width, height, data } = small
   const n = width * height
   const location = locateDocument(small)
   const region = location.status === 'found' ? location.inner : undefined
-  const luma = toLuma(small)
   const judged = region ? location.innerCount : n
-  const paperWhite = histogramQuantile(histogram(luma, region), paperWhiteQuantile.value)
-  const clip = clippedChannel.value
+  const darkest = new Uint8Array(n)
   const mask = new Uint8Array(n)
-  for (let p = 0, i = 0; p < n; p++, i += 4) {
-    if (region && !region[p]) continue
-    mask[p] = data[i] >= clip && data[i + 1] >= clip && data[i + 2] >= clip ? 1 : 0
+  const clip = clippedChannel.value
+  let [x0, y0, x1, y1] = [width, height, -1, -1]
+  for (let y = 0, p = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++, i += 4) {
+      const r = data[i]
+      const g = data[i + 1]
+      const b = data[i + 2]
+      const m = r < g ? (r < b ? r : b) : g < b ? g : b
+      darkest[p] = m
+      if (m < clip || (region && !region[p])) continue
+      mask[p] = 1
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+    }
   }
-  const { labels, sizes } = labelRegions(mask, width, height)
+  // sensor noise pits a clipped core with darker pixels: close them so the core is one solid spot (only around
+  // the clipped pixels: the rest of the frame has none to close)
+  const spotMask = new Uint8Array(n)
+  if (x1 >= 0) {
+    const box = { x: Math.max(0, x0 - 2), y: Math.max(0, y0 - 2), w: 0, h: 0 }
+    box.w = Math.min(width, x1 + 3) - box.x
+    box.h = Math.min(height, y1 + 3) - box.y
+    const closed = close3(crop(mask, width, box), box.w, box.h)
+    for (let y = 0; y < box.h; y++)
+      spotMask.set(closed.subarray(y * box.w, (y + 1) * box.w), (box.y + y) * width + box.x)
+  }
+  if (region) for (let p = 0; p < n; p++) spotMask[p] &= region[p]
+  const { labels, sizes } = labelRegions(spotMask, width, height)
   const touchesBorder = new Uint8Array(sizes.length)
-  if (!region) for (const p of borderPixels(width, height)) touchesBorder[labels[p]] = 1
-  const sums = new Float64Array(sizes.length)
-  for (let p = 0; p < n; p++) if (labels[p]) sums[labels[p]] += luma[p]
-  let spot = 0
-  let inside = 0
+  if (!region) forEachBorderPixel(width, height, (p) => (touchesBorder[labels[p]] = 1))
+  let clipped = 0
+  const spots: number[] = []
   for (let label = 1; label < sizes.length; label++) {
     if (touchesBorder[label]) continue
-    inside += sizes[label]
-    // a spot no brighter than the paper around it is the paper itself (a white sheet, a bright licence)
-    if (sums[label] / sizes[label] < paperWhite + aboveWhite.value) continue
-    spot = Math.max(spot, sizes[label] / judged)
+    clipped += sizes[label]
+    if (sizes[label] >= minSpotFraction.value * judged) spots.push(label)
   }
-  const glare = judged > 0 && spot >= minSpotFraction.value && inside / judged <= maxSpotFraction.value
-  return { findings: glare ? [photoFinding('PHOTO_GLARE')] : [], metrics: { glareFraction: spot, paperWhite } }
+  let glareFraction = 0
+  let glareHaloDrop = 0
+  // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
+  if (spots.length > 0 && judged > 0 && clipped / judged <= maxSpotFraction.value) {
+    const inscribed = chamferDistance(spotMask, width, height)
+    for (const label of spots) {
+      const drop = haloDrop(
+        { labels, label, inscribed, darkest, region, width, height },
+        minCoreRadius.value * Math.sqrt(judged)
+      )
+      glareHaloDrop = Math.max(glareHaloDrop, drop)
+      if (drop >= minHaloDrop.value) glareFraction = Math.max(glareFraction, sizes[label] / judged)
+    }
+  }
+  return {
+    findings: glareFraction > 0 ? [photoFinding('PHOTO_GLARE')] : [],
+    metrics: { glareFraction, glareHaloDrop }
+  }
 }
 
-function borderPixels(width: number, height: number): number[] {
-  const pixels: number[] = []
-  for (let x = 0; x < width; x++) pixels.push(x, (height - 1) * width + x)
-  for (let y = 0; y < height; y++) pixels.push(y * width, y * width + width - 1)
-  return pixels
+interface Spot {
+  labels: Int32Array
+  label: number
+  /** Distance of every clipped pixel to the nearest unclipped one (the spot's half-thickness at its widest). */
+  inscribed: Float32Array
+  darkest: Uint8Array
+  region: Uint8Array | undefined
+  width: number
+  height: number
+}
+
+/**
+ * 0 for a spot thinner than `minRadius` (speckle: too thin to hide a character). Otherwise how much brighter (darkest channel, 75th percentile: the paper, not the print) the ring just outside the spot is
+ * than a ring further out, at 0.7 × the spot's half-thickness: a halo falls off over a distance like the spot's
+ * own size. Distances are measured only in a box around the spot.
+ */
+function haloDrop(spot: Spot, minRadius: number): number {
+  const { labels, label, inscribed, darkest, region, width, height } = spot
+  const { nearRing, farRingScale, ringWidth } = PHOTO_THRESHOLDS.glare
+  let [x0, y0, x1, y1, radius] = [width, height, -1, -1, 0]
+  for (let p = 0; p < labels.length; p++) {
+    if (labels[p] !== label) continue
+    const x = p % width
+    const y = (p - x) / width
+    if (x < x0) x0 = x
+    if (x > x1) x1 = x
+    if (y < y0) y0 = y
+    if (y > y1) y1 = y
+    if (inscribed[p] > radius) radius = inscribed[p]
+  }
+  if (radius < minRadius) return 0
+  const far = Math.max(nearRing.value + 1, farRingScale.value * radius)
+  const reach = Math.ceil(far + ringWidth.value) + 1
+  const bx0 = Math.max(0, x0 - reach)
+  const by0 = Math.max(0, y0 - reach)
+  const bw = Math.min(width - 1, x1 + reach) - bx0 + 1
+  const bh = Math.min(height - 1, y1 + reach) - by0 + 1
+  const outside = new Uint8Array(bw * bh)
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0, p = (by0 + y) * width + bx0; x < bw; x++, p++) outside[y * bw + x] = labels[p] === label ? 0 : 1
+  }
+  const distance = chamferDistance(outside, bw, bh, false)
+  const nearBins = new Uint32Array(256)
+  const farBins = new Uint32Array(256)
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0, p = (by0 + y) * width + bx0; x < bw; x++, p++) {
+      const d = distance[y * bw + x]
+      if (d === 0 || (region && !region[p])) continue
+      if (d <= nearRing.value) nearBins[darkest[p]]++
+      else if (d > far && d <= far + ringWidth.value) farBins[darkest[p]]++
+    }
+  }
+  if (!count(nearBins) || !count(farBins)) return 0
+  return histogramQuantile(nearBins, 0.75) - histogramQuantile(farBins, 0.75)
+}
+
+const count = (bins: Uint32Array): number => bins.reduce((s, v) => s + v, 0)
+
+/** The pixels of `values` (row length `width`) inside `box`, as an array of their own. */
+function crop(values: Uint8Array, width: number, box: { x: number; y: number; w: number; h: number }): Uint8Array {
+  const out = new Uint8Array(box.w * box.h)
+  for (let y = 0; y < box.h; y++) {
+    const from = (box.y + y) * width + box.x
+    out.set(values.subarray(from, from + box.w), y * box.w)
+  }
+  return out
 }

@@ -18,52 +18,81 @@ export function downscale(image: RgbaImage, maxSide: number): RgbaImage {
   const ratio = maxSide / longest
   const outW = Math.max(1, Math.round(width * ratio))
   const outH = Math.max(1, Math.round(height * ratio))
-  const out = new Uint8ClampedArray(outW * outH * 4)
   // Column bounds: output column ox averages source columns xStart[ox] .. xStart[ox + 1] - 1.
   const xStart = new Int32Array(outW + 1)
   for (let ox = 0; ox <= outW; ox++) xStart[ox] = Math.floor((ox * width) / outW)
-  const sums = new Float64Array(outW * 4)
-  // One 32-bit load per pixel instead of four byte loads: this loop reads every pixel of a 12-megapixel photo.
-  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined
+  const boxPixels = Math.ceil(width / outW) * Math.ceil(height / outH)
   const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+  // Packed sums hold two channels in 16-bit lanes: exact while a box has at most 257 pixels (257 × 255 < 2^16).
+  if (littleEndian && data.byteOffset % 4 === 0 && boxPixels <= 257) return downscalePacked(image, outW, outH, xStart)
+  return downscaleBytes(image, outW, outH, xStart)
+}
+
+/**
+ * The fast path: one 32-bit load per source pixel, R+B and G+A summed at once in two 16-bit lanes of one integer,
+ * straight from the decoded RGBA into one integer row of sums per output row: no float copies, no per-pixel calls.
+ */
+function downscalePacked(image: RgbaImage, outW: number, outH: number, xStart: Int32Array): RgbaImage {
+  const { width, height, data } = image
+  const words = new Uint32Array(data.buffer, data.byteOffset, width * height)
+  const out = new Uint8ClampedArray(outW * outH * 4)
+  const redBlue = new Uint32Array(outW)
+  const greenAlpha = new Uint32Array(outW)
+  for (let oy = 0; oy < outH; oy++) {
+    const y0 = Math.floor((oy * height) / outH)
+    const y1 = Math.floor(((oy + 1) * height) / outH)
+    redBlue.fill(0)
+    greenAlpha.fill(0)
+    for (let y = y0; y < y1; y++) {
+      const row = y * width
+      let p = row
+      for (let ox = 0; ox < outW; ox++) {
+        let rb = 0
+        let ga = 0
+        for (const end = row + xStart[ox + 1]; p < end; p++) {
+          const v = words[p]
+          rb += v & 0x00ff00ff
+          ga += (v >>> 8) & 0x00ff00ff
+        }
+        redBlue[ox] += rb
+        greenAlpha[ox] += ga
+      }
+    }
+    const rows = y1 - y0
+    for (let ox = 0, o = oy * outW * 4; ox < outW; ox++, o += 4) {
+      const n = rows * (xStart[ox + 1] - xStart[ox])
+      // Uint8ClampedArray rounds to nearest on assignment
+      out[o] = (redBlue[ox] & 0xffff) / n
+      out[o + 1] = (greenAlpha[ox] & 0xffff) / n
+      out[o + 2] = (redBlue[ox] >>> 16) / n
+      out[o + 3] = (greenAlpha[ox] >>> 16) / n
+    }
+  }
+  return { width: outW, height: outH, data: out }
+}
+
+/** The general path (any byte alignment, boxes of any size): byte loads, float sums. */
+function downscaleBytes(image: RgbaImage, outW: number, outH: number, xStart: Int32Array): RgbaImage {
+  const { width, height, data } = image
+  const out = new Uint8ClampedArray(outW * outH * 4)
+  const sums = new Float64Array(outW * 4)
   for (let oy = 0; oy < outH; oy++) {
     const y0 = Math.floor((oy * height) / outH)
     const y1 = Math.floor(((oy + 1) * height) / outH)
     sums.fill(0)
     for (let y = y0; y < y1; y++) {
-      let p = y * width
-      for (let ox = 0; ox < outW; ox++) {
-        let r = 0
-        let g = 0
-        let b = 0
-        let a = 0
-        const xEnd = xStart[ox + 1]
-        if (words && littleEndian) {
-          for (let x = xStart[ox]; x < xEnd; x++, p++) {
-            const v = words[p]
-            r += v & 255
-            g += (v >>> 8) & 255
-            b += (v >>> 16) & 255
-            a += v >>> 24
-          }
-        } else {
-          for (let x = xStart[ox], i = p * 4; x < xEnd; x++, p++, i += 4) {
-            r += data[i]
-            g += data[i + 1]
-            b += data[i + 2]
-            a += data[i + 3]
-          }
-        }
+      for (let ox = 0, i = y * width * 4; ox < outW; ox++) {
         const s = ox * 4
-        sums[s] += r
-        sums[s + 1] += g
-        sums[s + 2] += b
-        sums[s + 3] += a
+        for (let x = xStart[ox]; x < xStart[ox + 1]; x++, i += 4) {
+          sums[s] += data[i]
+          sums[s + 1] += data[i + 1]
+          sums[s + 2] += data[i + 2]
+          sums[s + 3] += data[i + 3]
+        }
       }
     }
     const rows = y1 - y0
-    let o = oy * outW * 4
-    for (let ox = 0; ox < outW; ox++, o += 4) {
+    for (let ox = 0, o = oy * outW * 4; ox < outW; ox++, o += 4) {
       const n = rows * (xStart[ox + 1] - xStart[ox])
       const s = ox * 4
       // Uint8ClampedArray rounds to nearest on assignment
@@ -177,4 +206,76 @@ export function forEachBorderPixel(width: number, height: number, visit: (p: num
     visit(y * width)
     if (width > 1) visit(y * width + width - 1)
   }
+}
+
+/**
+ * Chamfer distance (steps 1 and √2 ≈ 1.4, two passes) of every non-zero pixel of `mask` to the nearest zero pixel;
+ * 0 on zero pixels. Beyond the image edge counts as zero when `edgeIsZero`, otherwise as far away.
+ */
+export function chamferDistance(mask: Uint8Array, width: number, height: number, edgeIsZero = true): Float32Array {
+  const far = edgeIsZero ? 0 : 1e9
+  const dist = new Float32Array(width * height)
+  for (let y = 0, p = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++) {
+      if (!mask[p]) continue
+      const left = x > 0 ? dist[p - 1] : far
+      const up = y > 0 ? dist[p - width] : far
+      const upLeft = x > 0 && y > 0 ? dist[p - width - 1] : far
+      const upRight = x < width - 1 && y > 0 ? dist[p - width + 1] : far
+      dist[p] = Math.min(left + 1, up + 1, upLeft + 1.4, upRight + 1.4)
+    }
+  }
+  for (let y = height - 1, p = width * height - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--, p--) {
+      if (!mask[p]) continue
+      const right = x < width - 1 ? dist[p + 1] : far
+      const down = y < height - 1 ? dist[p + width] : far
+      const downRight = x < width - 1 && y < height - 1 ? dist[p + width + 1] : far
+      const downLeft = x > 0 && y < height - 1 ? dist[p + width - 1] : far
+      dist[p] = Math.min(dist[p], right + 1, down + 1, downRight + 1.4, downLeft + 1.4)
+    }
+  }
+  return dist
+}
+
+/** Morphological opening with a 3×3 square: erode then dilate, each as a row pass and a column pass. */
+export function open3(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const eroded = columnPass(rowPass(mask, width, height, false), width, height, false)
+  return columnPass(rowPass(eroded, width, height, true), width, height, true)
+}
+
+/** Morphological closing with a 3×3 square: dilate then erode (fills pinholes, e.g. sensor noise in a clipped spot). */
+export function close3(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const dilated = columnPass(rowPass(mask, width, height, true), width, height, true)
+  return columnPass(rowPass(dilated, width, height, false), width, height, false)
+}
+
+/** out = min (erode) or max (dilate) of each pixel and its left and right neighbours, edges clamped. */
+function rowPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const p = row + x
+      const before = x > 0 ? src[p - 1] : src[p]
+      const after = x < width - 1 ? src[p + 1] : src[p]
+      out[p] = dilate ? before | src[p] | after : before & src[p] & after
+    }
+  }
+  return out
+}
+
+/** The same along columns, row by row (memory order). */
+function columnPass(src: Uint8Array, width: number, height: number, dilate: boolean): Uint8Array {
+  const out = new Uint8Array(src.length)
+  for (let y = 0; y < height; y++) {
+    const above = y > 0 ? (y - 1) * width : 0
+    const below = y < height - 1 ? (y + 1) * width : y * width
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      const v = src[row + x]
+      out[row + x] = dilate ? src[above + x] | v | src[below + x] : src[above + x] & v & src[below + x]
+    }
+  }
+  return out
 }

@@ -29,19 +29,28 @@ export const PHOTO_THRESHOLDS = {
     )
   },
   glare: {
-    clippedChannel: t(240, 'unchanged fixture calibration: a specular spot clips every channel'),
-    aboveWhite: t(
-      12,
-      'new (structural): a spot must be this many luma levels brighter than the paper white (white paper is not glare)'
+    clippedChannel: t(
+      250,
+      'dev split: a glare core is clipped in its darkest channel (≥ 250 on 87–100% of the spot); 240 let the lit paper of bright licences join the spot'
     ),
-    paperWhiteQuantile: t(
-      0.75,
-      'new (structural): print is the darker part of a document; dev split: 0.5 raised clean false alarms from 2 to 5 of 36'
-    ),
-    minSpotFraction: t(0.001, 'unchanged fixture calibration (now a share of the document, not of the frame)'),
+    minSpotFraction: t(0.001, 'unchanged fixture calibration (a share of the document, not of the frame)'),
     maxSpotFraction: t(
       0.3,
-      'dev split: glare spots cover up to 0.23 of the document; at 0.08 3/20 glare photos found, at 0.3 13/20 (clean false alarms 1 → 2 of 36)'
+      'dev split: glare spots cover up to 0.27 of the document; more clipped area than 0.3 is over-exposure'
+    ),
+    minCoreRadius: t(
+      0.03,
+      "dev split: glare cores are ≥ 0.06 × √(judged area) thick at their widest, clipped paper grain ≤ 0.03 (fixtures: a grey photocopy sheet's clipped streaks 0.01)"
+    ),
+    nearRing: t(3, 'new (structural): the ring just outside the clipped core, 3 px wide'),
+    farRingScale: t(
+      0.7,
+      'dev split: the far ring at 0.7 × the core half-thickness (a halo falls off over the spot’s own size); 0.5 and 1.0 separated clean from glare less well'
+    ),
+    ringWidth: t(4, 'new (structural): the far ring is 4 px wide'),
+    minHaloDrop: t(
+      7,
+      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 6 (34 of 36 ≤ 2, then 5 and 6), of glare spots ≥ 8 except one (2) → 7 between'
     )
   },
   exposure: {

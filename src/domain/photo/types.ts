@@ -37,8 +37,8 @@ export interface PhotoMetrics {
   analysedHeight: number
   sharpness?: number
   glareFraction?: number
-  /** Luma of the document's paper white (a glare spot must be brighter). */
-  paperWhite?: number
+  /** How much brighter the paper just around the largest clipped spot is than further out (its halo), 0–255. */
+  glareHaloDrop?: number
   meanLuma?: number
   darkLuma?: number
   brightLuma?: number
