@@ -10,11 +10,13 @@ import type { AnalyserResult, RgbaImage } from './types'
  * than the paper a little further out. Plain white paper, an over-exposed licence or the white behind an ID photo
  * are clipped too, but without a halo: next to them the paper (or the card) is as bright as further away. The
  * halo is measured on each pixel's darkest channel, where a cream or tinted paper keeps its own colour but a
- * specular highlight (white light) washes it out. Judged inside the located document (a white desk or wall is not
+ * specular highlight (white light) washes it out. The spot must also be compact: a clipped strip along the document's
+ * margin is lit paper, not a reflection. Judged inside the located document (a white desk or wall is not
  * glare); when no document was found, on the whole frame without the regions touching its border.
  */
 export function checkGlare(image: RgbaImage): AnalyserResult {
-  const { clippedChannel, minSpotFraction, maxSpotFraction, minCoreRadius, minHaloDrop } = PHOTO_THRESHOLDS.glare
+  const { clippedChannel, minSpotFraction, maxSpotFraction, minCoreRadius, minHaloScore, maxElongation } =
+    PHOTO_THRESHOLDS.glare
   const small = forAnalysis(image)
   const { width, height, data } = small
   const n = width * height
@@ -64,21 +66,26 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   }
   let glareFraction = 0
   let glareHaloDrop = 0
+  let glareHaloScore = 0
   // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
   if (spots.length > 0 && judged > 0 && clipped / judged <= maxSpotFraction.value) {
     const inscribed = chamferDistance(spotMask, width, height)
     for (const label of spots) {
-      const drop = haloDrop(
+      const halo = measureHalo(
         { labels, label, inscribed, darkest, region, width, height },
         minCoreRadius.value * Math.sqrt(judged)
       )
-      glareHaloDrop = Math.max(glareHaloDrop, drop)
-      if (drop >= minHaloDrop.value) glareFraction = Math.max(glareFraction, sizes[label] / judged)
+      if (!halo) continue
+      const score = halo.drop + halo.steepDrop
+      glareHaloDrop = Math.max(glareHaloDrop, halo.drop)
+      glareHaloScore = Math.max(glareHaloScore, score)
+      if (score >= minHaloScore.value && halo.elongation <= maxElongation.value)
+        glareFraction = Math.max(glareFraction, sizes[label] / judged)
     }
   }
   return {
     findings: glareFraction > 0 ? [photoFinding('PHOTO_GLARE')] : [],
-    metrics: { glareFraction, glareHaloDrop }
+    metrics: { glareFraction, glareHaloDrop, glareHaloScore }
   }
 }
 
@@ -93,15 +100,25 @@ interface Spot {
   height: number
 }
 
+interface Halo {
+  /** Paper (darkest channel, 75th percentile) just outside the spot minus a ring at 0.7 × its half-thickness. */
+  drop: number
+  /** The brightest paper (90th percentile, print-proof) just outside the spot minus a ring 12–16 px out. */
+  steepDrop: number
+  /** Spot area over the disc of its half-thickness: ≈ 1 for a round spot, large for a strip along a margin. */
+  elongation: number
+}
+
 /**
- * 0 for a spot thinner than `minRadius` (speckle: too thin to hide a character). Otherwise how much brighter (darkest channel, 75th percentile: the paper, not the print) the ring just outside the spot is
- * than a ring further out, at 0.7 × the spot's half-thickness: a halo falls off over a distance like the spot's
- * own size. Distances are measured only in a box around the spot.
+ * The light falling off around a spot, or null for a spot thinner than `minRadius` (speckle: too thin to hide a
+ * character). Two scales: a specular halo falls off over a distance like the spot's own size (`drop`) and is steepest
+ * right at the core (`steepDrop`); a lighting gradient across the document only shows on the large scale, and print
+ * next to a white area only lowers the 75th percentile, not the 90th. Distances are measured in a box around the spot.
  */
-function haloDrop(spot: Spot, minRadius: number): number {
+function measureHalo(spot: Spot, minRadius: number): Halo | null {
   const { labels, label, inscribed, darkest, region, width, height } = spot
-  const { nearRing, farRingScale, ringWidth } = PHOTO_THRESHOLDS.glare
-  let [x0, y0, x1, y1, radius] = [width, height, -1, -1, 0]
+  const { nearRing, farRingScale, ringWidth, steepRing } = PHOTO_THRESHOLDS.glare
+  let [x0, y0, x1, y1, radius, size] = [width, height, -1, -1, 0, 0]
   for (let p = 0; p < labels.length; p++) {
     if (labels[p] !== label) continue
     const x = p % width
@@ -111,10 +128,11 @@ function haloDrop(spot: Spot, minRadius: number): number {
     if (y < y0) y0 = y
     if (y > y1) y1 = y
     if (inscribed[p] > radius) radius = inscribed[p]
+    size++
   }
-  if (radius < minRadius) return 0
+  if (radius < minRadius) return null
   const far = Math.max(nearRing.value + 1, farRingScale.value * radius)
-  const reach = Math.ceil(far + ringWidth.value) + 1
+  const reach = Math.ceil(Math.max(far, steepRing.value) + ringWidth.value) + 1
   const bx0 = Math.max(0, x0 - reach)
   const by0 = Math.max(0, y0 - reach)
   const bw = Math.min(width - 1, x1 + reach) - bx0 + 1
@@ -124,18 +142,22 @@ function haloDrop(spot: Spot, minRadius: number): number {
     for (let x = 0, p = (by0 + y) * width + bx0; x < bw; x++, p++) outside[y * bw + x] = labels[p] === label ? 0 : 1
   }
   const distance = chamferDistance(outside, bw, bh, false)
-  const nearBins = new Uint32Array(256)
-  const farBins = new Uint32Array(256)
+  const [nearBins, farBins, steepBins] = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)]
   for (let y = 0; y < bh; y++) {
     for (let x = 0, p = (by0 + y) * width + bx0; x < bw; x++, p++) {
       const d = distance[y * bw + x]
       if (d === 0 || (region && !region[p])) continue
       if (d <= nearRing.value) nearBins[darkest[p]]++
       else if (d > far && d <= far + ringWidth.value) farBins[darkest[p]]++
+      if (d > steepRing.value && d <= steepRing.value + ringWidth.value) steepBins[darkest[p]]++
     }
   }
-  if (!count(nearBins) || !count(farBins)) return 0
-  return histogramQuantile(nearBins, 0.75) - histogramQuantile(farBins, 0.75)
+  if (!count(nearBins) || !count(farBins) || !count(steepBins)) return null
+  return {
+    drop: histogramQuantile(nearBins, 0.75) - histogramQuantile(farBins, 0.75),
+    steepDrop: histogramQuantile(nearBins, 0.9) - histogramQuantile(steepBins, 0.9),
+    elongation: size / (Math.PI * radius * radius)
+  }
 }
 
 const count = (bins: Uint32Array): number => bins.reduce((s, v) => s + v, 0)

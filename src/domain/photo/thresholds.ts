@@ -48,9 +48,14 @@ export const PHOTO_THRESHOLDS = {
       'dev split: the far ring at 0.7 × the core half-thickness (a halo falls off over the spot’s own size); 0.5 and 1.0 separated clean from glare less well'
     ),
     ringWidth: t(4, 'new (structural): the far ring is 4 px wide'),
-    minHaloDrop: t(
-      7,
-      'dev split: halo drop (darkest channel, 75th pct) of clipped areas on clean documents ≤ 6 (34 of 36 ≤ 2, then 5 and 6), of glare spots ≥ 8 except one (2) → 7 between'
+    steepRing: t(12, 'new (structural): the steepness of the halo is measured against a ring 12–16 px out'),
+    minHaloScore: t(
+      11,
+      'dev split: halo drop + steep drop: clean documents ≤ 7, glare spots ≥ 14 except one (2) → 11 between (halo drop alone: clean ≤ 6, glare ≥ 8)'
+    ),
+    maxElongation: t(
+      5,
+      'dev split: glare spots 1.3–3.4 × the disc of their half-thickness; the clipped strip along a cut-off card 6.7'
     )
   },
   exposure: {

@@ -39,6 +39,8 @@ export interface PhotoMetrics {
   glareFraction?: number
   /** How much brighter the paper just around the largest clipped spot is than further out (its halo), 0–255. */
   glareHaloDrop?: number
+  /** glareHaloDrop plus how steeply the brightest paper falls off right at the spot: the glare decision, 0–255. */
+  glareHaloScore?: number
   meanLuma?: number
   darkLuma?: number
   brightLuma?: number

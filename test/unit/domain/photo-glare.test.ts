@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check'
-import { checkGlare, type RgbaImage } from '../../../src/domain/photo'
+import { checkGlare, PHOTO_THRESHOLDS, type RgbaImage } from '../../../src/domain/photo'
 import { chamferDistance, close3 } from '../../../src/domain/photo/raster'
 
 const W = 480
@@ -40,6 +40,32 @@ function withWhiteBox(image: RgbaImage, x0: number, y0: number, x1: number, y1: 
   return { ...image, data }
 }
 
+/** Adds white light falling off with the distance from the row `cy` across the card: a lit strip along its margin. */
+function withLitStrip(image: RgbaImage, cy: number, spread: number, peak: number): RgbaImage {
+  const data = new Uint8ClampedArray(image.data)
+  for (let y = 0; y < H; y++) {
+    for (let x = 90; x < 390; x++) {
+      const add = 255 * peak * Math.exp(-((y - cy) ** 2) / spread ** 2)
+      const i = (y * W + x) * 4
+      for (let c = 0; c < 3; c++) data[i + c] = data[i + c] + add
+    }
+  }
+  return { ...image, data }
+}
+
+/** A blank card lit brightest at its centre: a broad dome of light, clipped where it peaks, with no specular halo. */
+function domeLitCard(): RgbaImage {
+  const data = new Uint8ClampedArray(W * H * 4)
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const onCard = Math.abs(x - 240) < 150 && Math.abs(y - 180) < 95
+      const v = onCard ? 200 + 52 * (1 - ((x - 240) ** 2 + (y - 180) ** 2) / 178 ** 2) : 40
+      data.set([v, v, v, 255], (y * W + x) * 4)
+    }
+  }
+  return { width: W, height: H, data }
+}
+
 const glareOf = (image: RgbaImage): boolean => checkGlare(image).findings.some((f) => f.code === 'PHOTO_GLARE')
 
 describe('checkGlare: a clipped core with a soft halo, not any white area', () => {
@@ -52,9 +78,22 @@ describe('checkGlare: a clipped core with a soft halo, not any white area', () =
     ],
     ['a card whose paper is itself white', false, () => card(252)],
     ['a specular spot on the print', true, () => withSpot(card(), 200, 170, 30, 1.6)],
-    ['a small strong spot', true, () => withSpot(card(), 300, 200, 18, 2)]
+    ['a small strong spot', true, () => withSpot(card(), 300, 200, 18, 2)],
+    ['a lit strip along the card’s top margin (not a compact spot)', false, () => withLitStrip(card(), 95, 12, 1.6)],
+    ['a blank card lit brightest at its centre (a broad dome, no halo)', false, domeLitCard]
   ])('%s → glare %s', (_, expected, image) => {
     expect(glareOf(image())).toBe(expected)
+  })
+})
+
+describe('checkGlare metrics', () => {
+  it('scores the halo of a specular spot above the threshold and a sharp white box below it', () => {
+    const { minHaloScore } = PHOTO_THRESHOLDS.glare
+    const spot = checkGlare(withSpot(card(), 200, 170, 30, 1.6)).metrics
+    const box = checkGlare(withWhiteBox(card(), 300, 110, 370, 200)).metrics
+    expect(spot.glareHaloScore).toBeGreaterThanOrEqual(minHaloScore.value)
+    expect(spot.glareHaloScore).toBeGreaterThanOrEqual(spot.glareHaloDrop ?? Infinity)
+    expect(box.glareHaloScore ?? 0).toBeLessThan(minHaloScore.value)
   })
 })
 
