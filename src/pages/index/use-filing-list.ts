@@ -22,6 +22,8 @@ export function useFilingList() {
   const shownList = useRef(list.state === 'ready')
   /** The page was shown while its first list was still travelling (see `refresh`). */
   const showPending = useRef(false)
+  /** The first show of a page whose first render drew the launch list: nothing new to ask for unless it changed. */
+  const firstShowOfLaunchList = useRef(arrived?.ok === true)
 
   /** After the cards: which are connected decides the 连接小程序 offer and the agency entry. */
   const lookUpConnections = useCallback((filings: FilingSummary[], request: number) => {
@@ -75,6 +77,11 @@ export function useFilingList() {
 
   /** Back from a sub-page or another tab: the stages may have changed (only once a list was shown). */
   const refresh = useCallback(() => {
+    const firstShow = firstShowOfLaunchList.current
+    firstShowOfLaunchList.current = false
+    // a cold start's first show right after drawing the launch list would only ask for the same list (and its
+    // connections) again, competing with the page's start-up
+    if (firstShow && !changedSinceLaunchList()) return
     if (shownList.current) void load()
     else showPending.current = true
   }, [load])

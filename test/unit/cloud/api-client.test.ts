@@ -27,25 +27,35 @@ const loginOk = () => ({
 })
 const listOk = () => ({ statusCode: 200, data: { ok: true, data: [] } })
 
+async function reply(options: RequestOptions): Promise<{ statusCode: number; data: unknown }> {
+  calls.push(options)
+  const next = replies.shift()
+  if (!next) throw new Error('no scripted reply')
+  const r = next(options)
+  if (r instanceof Error) throw r
+  return r
+}
+
+// H5 posts with the browser's fetch, Douyin with Taro.request: both answer from the same script
+const originalFetch = globalThis.fetch
+async function fetchStandIn(url: string, init: { method: string; headers: Record<string, string>; body: string }) {
+  const r = await reply({ url, method: init.method, data: JSON.parse(init.body), header: init.headers })
+  return { status: r.statusCode, text: async () => (typeof r.data === 'string' ? r.data : JSON.stringify(r.data)) }
+}
+
 beforeEach(() => {
   jest.useFakeTimers()
   calls = []
   forgetSession()
   taro.removeStorageSync('beian.api.device')
-  jest.spyOn(taro, 'request').mockImplementation(async (o: unknown) => {
-    const options = o as RequestOptions
-    calls.push(options)
-    const next = replies.shift()
-    if (!next) throw new Error('no scripted reply')
-    const r = next(options)
-    if (r instanceof Error) throw r
-    return r
-  })
+  jest.spyOn(taro, 'request').mockImplementation((o: unknown) => reply(o as RequestOptions))
+  globalThis.fetch = jest.fn(fetchStandIn) as unknown as typeof fetch
 })
 
 afterEach(() => {
   jest.useRealTimers()
   jest.restoreAllMocks()
+  globalThis.fetch = originalFetch
   process.env.TARO_ENV = originalEnv
 })
 
@@ -68,6 +78,14 @@ describe('api client over HTTP (H5)', () => {
       data: { action: 'list', data: {} },
       header: { Authorization: `Bearer ${'T'.repeat(43)}` }
     })
+    // the browser's own fetch: Taro.request's polyfills stay out of the H5 start-up bundle
+    expect(taro.request).not.toHaveBeenCalled()
+  })
+
+  it('treats a proxy error page (not JSON) as a transient failure', async () => {
+    script(loginOk, ...Array.from({ length: 3 }, () => () => ({ statusCode: 502, data: '<html>Bad Gateway</html>' })))
+    expect(await settle(api.filings.list({}))).toMatchObject({ ok: false, code: 'UNAVAILABLE', fieldErrors: {} })
+    expect(calls.filter((c) => c.url === '/api/filings')).toHaveLength(3)
   })
 
   it('retries 5xx and network failures with backoff, then answers', async () => {
@@ -124,5 +142,6 @@ describe('api client on WeChat', () => {
     expect(callFunction).toHaveBeenCalledTimes(2)
     expect(callFunction).toHaveBeenLastCalledWith({ name: 'subscriptions', data: { action: 'status', data: {} } })
     expect(taro.request).not.toHaveBeenCalled()
+    expect(globalThis.fetch).not.toHaveBeenCalled()
   })
 })

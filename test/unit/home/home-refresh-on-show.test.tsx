@@ -83,6 +83,31 @@ describe('home list shown while its launch list is still travelling', () => {
     expect(list).toHaveBeenCalledTimes(1)
   })
 
+  it('a cold start whose launch list arrived before the page mounted, then shown, nothing changed: one request', async () => {
+    const agency = api.connector.agency as jest.Mock
+    agency.mockClear()
+    list.mockResolvedValue(ok([summary({ stage: 'draft' })]))
+    prefetchFilingList()
+    await act(async () => undefined) // the launch list arrives while the page's code is still loading
+    render(<HomePage />)
+    expect(screen.getByText('完成自检并提交')).toBeInTheDocument() // drawn in the first render
+    await act(async () => showPage())
+    expect(list).toHaveBeenCalledTimes(1)
+    expect(agency).toHaveBeenCalledTimes(1)
+  })
+
+  it('a launch list that arrived before the page mounted, with a change sent since: asked again on show', async () => {
+    list.mockResolvedValueOnce(ok([summary({ stage: 'draft' })]))
+    list.mockResolvedValueOnce(ok([summary({ stage: 'platform_review' })]))
+    prefetchFilingList()
+    await act(async () => undefined)
+    noteChangeSent() // 我已提交 recorded on 进度
+    render(<HomePage />)
+    await act(async () => showPage())
+    expect(list).toHaveBeenCalledTimes(2)
+    expect(screen.getByText('等待平台初审')).toBeInTheDocument()
+  })
+
   it('a cold start on the home page shown before its list arrives, nothing changed: one request', async () => {
     const atLaunch = deferred()
     list.mockReturnValueOnce(atLaunch.promise)
