@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '../../services/page-hooks'
-import { Dialog } from '@nutui/nutui-react-taro'
 import FilingGate, { PageNotice } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
@@ -8,7 +7,7 @@ import { PLATFORM_NAMES, connectorPlatformOf } from '../../services/connector'
 import AuthCard from './auth-card'
 import IntroCard from './intro-card'
 import NoticesCard from './notices-card'
-import StatusCard from './status-card'
+import StatusCard, { DisconnectDialog } from './status-card'
 import { useConnection } from './use-connection'
 import './index.scss'
 
@@ -87,15 +86,10 @@ export default function ConnectPage() {
         </View>
       ) : null}
       {view ? <NoticesCard notices={view.notices} onReadAll={connection.readAll} /> : null}
-      <Dialog
-        className='connect__confirm'
+      <DisconnectDialog
         visible={connection.confirming}
-        title='断开连接？'
-        confirmText='断开'
-        cancelText='取消'
         onConfirm={connection.confirmDisconnect}
         onCancel={() => connection.setConfirming(false)}
-        content='断开后备案进度不再自动同步，短信核验开始时也不会自动提醒；需要时可以重新连接。'
       />
     </PageShell>
   )
