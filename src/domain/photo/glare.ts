@@ -62,30 +62,28 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   let glareHaloScore = 0
   const clipped = findSpots(clippedMask, clippedBox, field, judged)
   // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
-  if (clipped.spots.length > 0 && judged > 0 && clipped.area / judged <= maxSpotFraction.value) {
-    const inscribed = chamferDistance(clipped.mask, width, height)
-    for (const label of clipped.spots) {
-      const halo = measureHalo({ ...field, labels: clipped.labels, label, inscribed }, minRadius)
+  if (judged > 0 && clipped.area / judged <= maxSpotFraction.value) {
+    for (const spot of clipped.spots) {
+      if (spot.radius < minRadius) continue
+      const halo = measureHalo({ ...field, ...spot, labels: clipped.labels })
       if (!halo) continue
       const score = halo.drop + halo.steepDrop
       glareHaloDrop = Math.max(glareHaloDrop, halo.drop)
       glareHaloScore = Math.max(glareHaloScore, score)
       if (score >= minHaloScore.value && halo.elongation <= maxElongation.value)
-        glareFraction = Math.max(glareFraction, clipped.sizes[label] / judged)
+        glareFraction = Math.max(glareFraction, spot.size / judged)
     }
   }
   let glarePrintLift: number | undefined
   const cores = findSpots(saturatedMask, saturatedBox, field, judged)
-  if (cores.spots.length > 0 && judged > 0 && cores.area / judged <= maxSpotFraction.value) {
+  if (judged > 0 && cores.area / judged <= maxSpotFraction.value) {
     const printLevel = histogramQuantile(documentBins, printLevelQuantile.value)
-    const inscribed = chamferDistance(cores.mask, width, height)
-    for (const label of cores.spots) {
-      const core = spotExtent(cores.labels, label, inscribed, width)
-      if (core.radius < minRadius) continue
-      const lift = measurePrintLift({ ...field, labels: cores.labels, label, box: core.box }, printLevel)
+    for (const spot of cores.spots) {
+      if (spot.radius < minRadius) continue
+      const lift = measurePrintLift({ ...field, ...spot, labels: cores.labels }, printLevel)
       if (lift === null) continue
       glarePrintLift = Math.max(glarePrintLift ?? -255, lift)
-      if (lift >= minPrintLift.value) glareFraction = Math.max(glareFraction, cores.sizes[label] / judged)
+      if (lift >= minPrintLift.value) glareFraction = Math.max(glareFraction, spot.size / judged)
     }
   }
   return {
@@ -117,74 +115,67 @@ interface Field {
   height: number
 }
 
+/** A spot of the analysis image: its label, pixel count, bounding box and half-thickness at its widest. */
+interface SpotExtent {
+  label: number
+  size: number
+  box: Box
+  radius: number
+}
+
 interface Spots {
-  /** The closed mask the spots were labelled on. */
-  mask: Uint8Array
+  /** Label of every pixel of the analysis image (0 = no spot). */
   labels: Int32Array
-  sizes: number[]
   /** Pixels of all spots (not those touching the frame border when judged on the whole frame). */
   area: number
-  /** Labels of the spots of at least minSpotFraction of the judged area. */
-  spots: number[]
+  /** The spots of at least minSpotFraction of the judged area. */
+  spots: SpotExtent[]
 }
 
 /**
  * The spots of `mask`, whose pixels lie in `box`. Sensor noise pits a clipped core with darker pixels: they are closed
- * so the core is one solid spot (only in the box around the masked pixels: the rest of the frame has none to close).
+ * so the core is one solid spot. Closed, labelled and measured only in the box around the masked pixels (2 px wider,
+ * so the spots' distances to their outside are those of the whole frame): the rest of the frame has no spot.
  */
 function findSpots(mask: Uint8Array, box: Box, field: Field, judged: number): Spots {
   const { region, width, height } = field
-  const n = width * height
-  const spotMask = new Uint8Array(n)
-  if (box.x1 >= 0) {
-    const frame = { x: Math.max(0, box.x0 - 2), y: Math.max(0, box.y0 - 2), w: 0, h: 0 }
-    frame.w = Math.min(width, box.x1 + 3) - frame.x
-    frame.h = Math.min(height, box.y1 + 3) - frame.y
-    const closed = close3(crop(mask, width, frame), frame.w, frame.h)
-    for (let y = 0; y < frame.h; y++)
-      spotMask.set(closed.subarray(y * frame.w, (y + 1) * frame.w), (frame.y + y) * width + frame.x)
+  const labels = new Int32Array(width * height)
+  if (box.x1 < 0) return { labels, area: 0, spots: [] }
+  const frame = { x: Math.max(0, box.x0 - 2), y: Math.max(0, box.y0 - 2), w: 0, h: 0 }
+  frame.w = Math.min(width, box.x1 + 3) - frame.x
+  frame.h = Math.min(height, box.y1 + 3) - frame.y
+  const closed = close3(crop(mask, width, frame), frame.w, frame.h)
+  if (region) {
+    const inside = crop(region, width, frame)
+    for (let i = 0; i < closed.length; i++) closed[i] &= inside[i]
   }
-  if (region) for (let p = 0; p < n; p++) spotMask[p] &= region[p]
-  const { labels, sizes } = labelRegions(spotMask, width, height)
-  const touchesBorder = new Uint8Array(sizes.length)
+  const local = labelRegions(closed, frame.w, frame.h)
+  const inscribed = chamferDistance(closed, frame.w, frame.h)
+  const extents = local.sizes.map((size, label) => ({ label, size, box: emptyBox(width, height), radius: 0 }))
+  for (let y = 0, i = 0; y < frame.h; y++) {
+    for (let x = 0; x < frame.w; x++, i++) {
+      const label = local.labels[i]
+      if (!label) continue
+      labels[(frame.y + y) * width + frame.x + x] = label
+      const extent = extents[label]
+      grow(extent.box, frame.x + x, frame.y + y)
+      if (inscribed[i] > extent.radius) extent.radius = inscribed[i]
+    }
+  }
+  const touchesBorder = new Uint8Array(extents.length)
   if (!region) forEachBorderPixel(width, height, (p) => (touchesBorder[labels[p]] = 1))
   let area = 0
-  const spots: number[] = []
-  for (let label = 1; label < sizes.length; label++) {
+  const spots: SpotExtent[] = []
+  for (let label = 1; label < extents.length; label++) {
     if (touchesBorder[label]) continue
-    area += sizes[label]
-    if (sizes[label] >= PHOTO_THRESHOLDS.glare.minSpotFraction.value * judged) spots.push(label)
+    area += extents[label].size
+    if (extents[label].size >= PHOTO_THRESHOLDS.glare.minSpotFraction.value * judged) spots.push(extents[label])
   }
-  return { mask: spotMask, labels, sizes, area, spots }
+  return { labels, area, spots }
 }
 
-/** A spot's bounding box and half-thickness at its widest. */
-function spotExtent(
-  labels: Int32Array,
-  label: number,
-  inscribed: Float32Array,
-  width: number
-): { box: Box; radius: number } {
-  const box = emptyBox(width, labels.length / width)
-  let radius = 0
-  for (let p = 0; p < labels.length; p++) {
-    if (labels[p] !== label) continue
-    const x = p % width
-    grow(box, x, (p - x) / width)
-    if (inscribed[p] > radius) radius = inscribed[p]
-  }
-  return { box, radius }
-}
-
-interface Spot {
+interface Spot extends SpotExtent, Field {
   labels: Int32Array
-  label: number
-  /** Distance of every clipped pixel to the nearest unclipped one (the spot's half-thickness at its widest). */
-  inscribed: Float32Array
-  darkest: Uint8Array
-  region: Uint8Array | undefined
-  width: number
-  height: number
 }
 
 interface Halo {
@@ -197,27 +188,15 @@ interface Halo {
 }
 
 /**
- * The light falling off around a spot, or null for a spot thinner than `minRadius` (speckle: too thin to hide a
- * character). Two scales: a specular halo falls off over a distance like the spot's own size (`drop`) and is steepest
+ * The light falling off around a spot (at least minCoreRadius thick: thinner speckle cannot hide a character), or
+ * null when a ring around it lies wholly outside the document. Two scales: a specular halo falls off over a distance like the spot's own size (`drop`) and is steepest
  * right at the core (`steepDrop`); a lighting gradient across the document only shows on the large scale, and print
  * next to a white area only lowers the 75th percentile, not the 90th. Distances are measured in a box around the spot.
  */
-function measureHalo(spot: Spot, minRadius: number): Halo | null {
-  const { labels, label, inscribed, darkest, region, width, height } = spot
+function measureHalo(spot: Spot): Halo | null {
+  const { labels, label, size, box, radius, darkest, region, width, height } = spot
   const { nearRing, farRingScale, ringWidth, steepRing } = PHOTO_THRESHOLDS.glare
-  let [x0, y0, x1, y1, radius, size] = [width, height, -1, -1, 0, 0]
-  for (let p = 0; p < labels.length; p++) {
-    if (labels[p] !== label) continue
-    const x = p % width
-    const y = (p - x) / width
-    if (x < x0) x0 = x
-    if (x > x1) x1 = x
-    if (y < y0) y0 = y
-    if (y > y1) y1 = y
-    if (inscribed[p] > radius) radius = inscribed[p]
-    size++
-  }
-  if (radius < minRadius) return null
+  const { x0, y0, x1, y1 } = box
   const far = Math.max(nearRing.value + 1, farRingScale.value * radius)
   const reach = Math.ceil(Math.max(far, steepRing.value) + ringWidth.value) + 1
   const bx0 = Math.max(0, x0 - reach)
