@@ -59,7 +59,7 @@ export const PHOTO_THRESHOLDS = {
     ),
     saturatedChannel: t(
       254,
-      'dev split: glare cores are saturated (darkest channel ≥ 254) on 85–100% of the spot; clipped clean paper on ≤ 51%, so at 254 a core stays apart from near-white paper that merely clips'
+      'dev split: 63–90% of each glare spot (darkest ≥ 250) is saturated (≥ 254); of the clipped paper of clean documents ≤ 60% (the white behind an ID photo 60%, a lit licence 51%, the rest ≤ 4%), so a saturated core stays apart from paper that merely clips'
     ),
     bodyRadius: t(4, 'new (structural): the strokes under a core are read in the core closed with a 4 px disc'),
     minPrintDepth: t(3, 'new (structural): print at least 3 px inside that outline, not the print bordering the core'),
@@ -74,7 +74,7 @@ export const PHOTO_THRESHOLDS = {
     ),
     minPrintLift: t(
       25,
-      "dev split: print under a glare core is ≥ 39 lighter than the document's darkest print (10th percentile of the print), under any other saturated spot (over-exposed documents) ≤ 12 → 25 between"
+      "dev split: print under a glare core is ≥ 39 lighter than the document's darkest print (10th percentile of the print), under any other saturated spot ≤ 12 (over-exposed documents, measured without the over-exposure and print-count gates; no clean document has print under a saturated spot) → 25 between"
     )
   },
   exposure: {
