@@ -56,6 +56,25 @@ export const PHOTO_THRESHOLDS = {
     maxElongation: t(
       5,
       'dev split: glare spots 1.3–3.4 × the disc of their half-thickness; the clipped strip along a cut-off card 6.7'
+    ),
+    saturatedChannel: t(
+      254,
+      'dev split: 63–90% of each glare spot (darkest ≥ 250) is saturated (≥ 254); of the clipped paper of clean documents ≤ 60% (the white behind an ID photo 60%, a lit licence 51%, the rest ≤ 4%), so a saturated core stays apart from paper that merely clips'
+    ),
+    bodyRadius: t(4, 'new (structural): the strokes under a core are read in the core closed with a 4 px disc'),
+    minPrintDepth: t(3, 'new (structural): print at least 3 px inside that outline, not the print bordering the core'),
+    printBelow: t(240, 'new (structural): darker than 240 in the darkest channel is print, not noise on clipped paper'),
+    minFadedPrint: t(
+      40,
+      'dev split: saturated glare cores that cross print hold ≥ 89 px of it (one holds 6, read as no print: the halo decides)'
+    ),
+    printLevelQuantile: t(
+      0.02,
+      "new (structural): the document's own darkest print, its 2nd percentile (lifted with it in an over-exposed photo)"
+    ),
+    minPrintLift: t(
+      25,
+      "dev split: print under a glare core is ≥ 39 lighter than the document's darkest print (10th percentile of the print), under any other saturated spot ≤ 12 (over-exposed documents, measured without the over-exposure and print-count gates; no clean document has print under a saturated spot) → 25 between"
     )
   },
   exposure: {
