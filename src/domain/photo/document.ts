@@ -1,4 +1,5 @@
 import { fitBackground, type BackgroundModel } from './background'
+import { locateByEdges } from './document-edges'
 import { convexHull, fillConvexPolygon, polygonArea, quadCorners, shrinkPolygon, type Point } from './quad'
 import { forAnalysis, labelRegions, open3 } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
@@ -63,11 +64,13 @@ function locate(image: RgbaImage): DocumentLocation {
   const { labels, sizes } = labelRegions(mask, width, height)
   let document = 0
   for (let label = 1; label < sizes.length; label++) if (sizes[label] > sizes[document]) document = label
-  if (!document || sizes[document] < minDocumentFraction.value * n) return none('not-found', model.bandFraction)
+  if (!document || sizes[document] < minDocumentFraction.value * n)
+    return byEdges(image, model, none('not-found', model.bandFraction))
   const hull = convexHull(rowExtremes(labels, document, width, height))
   const hullArea = polygonArea(hull)
   const confidence = hullArea > 0 ? Math.min(1, sizes[document] / hullArea) : 0
-  if (confidence < PHOTO_THRESHOLDS.document.minSolidity.value) return none('not-found', model.bandFraction)
+  if (confidence < PHOTO_THRESHOLDS.document.minSolidity.value)
+    return byEdges(image, model, none('not-found', model.bandFraction))
   const inner = new Uint8Array(n)
   const innerCount = fillConvexPolygon(
     shrinkPolygon(hull, PHOTO_THRESHOLDS.document.innerMargin.value),
@@ -85,6 +88,38 @@ function locate(image: RgbaImage): DocumentLocation {
     fraction: hullArea / n,
     backgroundFraction: model.bandFraction,
     confidence
+  }
+}
+
+/**
+ * The fallback when nothing stands out from a desk as light as paper (a white card on a white desk): the outline
+ * found by its edges (document-edges.ts), or `notFound` as it was. Runs only after the colour locator failed, so
+ * every document that locator finds keeps exactly its result; and only on a light desk, where that locator cannot
+ * work (on a dark one it fails only when the whole photo is under-exposed, which is judged on the whole frame).
+ */
+function byEdges(image: RgbaImage, model: BackgroundModel, notFound: DocumentLocation): DocumentLocation {
+  const c = model.coefficients
+  const [x, y] = [image.width / 2, image.height / 2]
+  const [r, g, b] = [0, 3, 6].map((k) => c[k] + c[k + 1] * x + c[k + 2] * y)
+  if (0.299 * r + 0.587 * g + 0.114 * b < PHOTO_THRESHOLDS.documentEdges.minDeskLuma.value) return notFound
+  const edges = locateByEdges(image)
+  if (!edges.found) return notFound
+  const { width, height } = image
+  const inner = new Uint8Array(width * height)
+  const innerCount = fillConvexPolygon(
+    shrinkPolygon(edges.corners, PHOTO_THRESHOLDS.document.innerMargin.value),
+    inner,
+    width,
+    height
+  )
+  return {
+    ...notFound,
+    status: 'found',
+    corners: edges.corners,
+    inner,
+    innerCount,
+    fraction: edges.fraction,
+    confidence: Math.min(...edges.sideSupports)
   }
 }
 
