@@ -20,7 +20,10 @@ export interface DocumentLocation {
   fraction: number
   /** Share of the border band that fits the background model. */
   backgroundFraction: number
-  /** 0–1: how well the located region fills its outline (1 = a solid quadrilateral). */
+  /**
+   * 0–1: how well the located region fills its outline (1 = a solid quadrilateral); found by its edges (on a light
+   * desk), the share of its weakest side that runs along an edge.
+   */
   confidence: number
 }
 
@@ -31,8 +34,9 @@ const located = new WeakMap<RgbaImage, DocumentLocation>()
  * a pixel belongs to the document when it is brighter than the desk or of another colour. A pure darkening of the
  * desk's own colour — a soft shadow of a phone or a hand — stays background, so it never joins the document. The
  * largest region after a 3×3 opening (which cuts thin bridges to clutter) is the document; its convex hull is the
- * outline and the hull's four extreme points along the best-fitting rectangle's diagonals are its corners.
- * Computed once per analysis image and shared by the analysers.
+ * outline and the hull's four extreme points along the best-fitting rectangle's diagonals are its corners. When
+ * nothing stands out that way from a light desk (a white card on a white desk), the document is looked for by its
+ * outline's edges instead (document-edges.ts). Computed once per analysis image and shared by the analysers.
  */
 export function locateDocument(image: RgbaImage): DocumentLocation {
   const small = forAnalysis(image)
