@@ -115,22 +115,22 @@ export const PHOTO_THRESHOLDS = {
     ),
     outerSlack: t(2, 'new (structural): lines starting within 2 px of the outermost supported one compete on coverage'),
     maxEdgeWidth: t(
-      4,
-      'dev split: the side is the centre of its edge band counted over ≤ 4 half-size px: a heavily shaken licence 2.4 px clear of the frame (outermost line: −0.1, cut), clean ones 15–18 px'
+      6,
+      'dev split: a side is the centre of its edge band counted over ≤ 6 half-size px: a heavily shaken licence 4.7 px clear of the frame (outermost line −0.1 px: cut; ≤ 4 px: 2.4), clean ones 15–19 px'
     ),
     maxFraction: t(0.9, 'dev split: the edge hull of a textured desk covers 0.94–1.00 of the frame'),
     maxDeskEdges: t(
       0.2,
-      'dev split: share of the desk on an edge: accepted outlines ≤ 0.10 (a phone shadow across the card), a stone desk whose texture stretched the hull 0.30'
+      'dev split: share of the desk on an edge: accepted outlines ≤ 0.15 (a phone shadow across the card), a stone desk whose texture stretched the hull 0.32'
     ),
     minOwnSides: t(2, 'new (structural): even a document cut at two sides shows two sides of its own'),
     minSideSupport: t(
       0.7,
-      'dev split: weakest side of every accepted outline ≥ 0.83 (phone shadow beside the card), of rejected ones ≤ 0.65'
+      'dev split: weakest side of every accepted outline ≥ 0.83 (phone shadow beside the card), of rejected candidates ≤ 0.51'
     ),
     minAspect: t(
       1.15,
-      'ID card 85.6×54 mm 1.59, A4 1.41; dev split: accepted uncut outlines 1.32–1.57 (tilt up to 10°), margin for more tilt'
+      'ID card 85.6×54 mm 1.59, A4 1.41; dev split: accepted uncut outlines 1.33–1.57 (tilt up to 10°), margin for more tilt'
     ),
     maxAspect: t(2.1, 'as minAspect; dev split: a rejected candidate joining a card with part of the desk 3.77')
   },
