@@ -53,7 +53,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const
  * 13 of 20 too-dark photos were also called grey, none of them a photocopy. The retake for light comes first; colour
  * is judged on the retake. (Over-exposure does not mask colour: a photocopy's white paper is often both.)
  */
-const MASKED_BY: Partial<Record<PhotoFindingCode, PhotoFindingCode[]>> = {
+export const PHOTO_FINDING_MASKS: Partial<Record<PhotoFindingCode, PhotoFindingCode[]>> = {
   PHOTO_GREYSCALE: ['PHOTO_TOO_DARK']
 }
 
@@ -79,7 +79,7 @@ export function analysePhoto(input: PhotoInput): PhotoReport {
   const raised = results.flatMap((result) => result.findings)
   const codes = new Set(raised.map((f) => f.code))
   const findings = raised
-    .filter((f) => !MASKED_BY[f.code as PhotoFindingCode]?.some((mask) => codes.has(mask)))
+    .filter((f) => !PHOTO_FINDING_MASKS[f.code as PhotoFindingCode]?.some((mask) => codes.has(mask)))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
   return { findings, metrics, ms: now() - started }
 }
