@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
@@ -27,31 +27,31 @@ export function useFilingList() {
    */
   const launchListUnshown = useRef(arrived?.ok === true)
 
-  /** After the cards: which are connected decides the 连接小程序 offer and the agency entry. */
-  const lookUpConnections = useCallback((filings: FilingSummary[], request: number) => {
-    if (filings.some((f) => f.access === 'owner'))
-      void agencyList().then((a) => {
-        if (a.ok && request === latestRequest.current)
-          setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
-      })
-  }, [])
+  /**
+   * Once each list's cards are on screen (a passive effect: the request is not sent in the commit that attaches the
+   * first card): which are connected decides the 连接小程序 offer and the agency entry.
+   */
+  useEffect(() => {
+    if (list.state !== 'ready' || !list.filings.some((f) => f.access === 'owner')) return
+    const request = latestRequest.current
+    void agencyList().then((a) => {
+      if (a.ok && request === latestRequest.current)
+        setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
+    })
+  }, [list])
 
-  const show = useCallback(
-    (result: Envelope<FilingSummary[]>, request: number) => {
-      if (result.ok) {
-        shownList.current = true
-        setRefreshError('')
-        setList({ state: 'ready', filings: result.data })
-        lookUpConnections(result.data, request)
-      } else if (shownList.current) {
-        // a failed refresh keeps the cards the user is looking at and says so
-        setRefreshError(result.message)
-      } else {
-        setList({ state: 'error', error: result })
-      }
-    },
-    [lookUpConnections]
-  )
+  const show = useCallback((result: Envelope<FilingSummary[]>) => {
+    if (result.ok) {
+      shownList.current = true
+      setRefreshError('')
+      setList({ state: 'ready', filings: result.data })
+    } else if (shownList.current) {
+      // a failed refresh keeps the cards the user is looking at and says so
+      setRefreshError(result.message)
+    } else {
+      setList({ state: 'error', error: result })
+    }
+  }, [])
 
   const load = useCallback(
     async (first = false) => {
@@ -60,7 +60,7 @@ export function useFilingList() {
       if (fromLaunch) launchListUnshown.current = true
       const result = await (fromLaunch || listFilings())
       if (request !== latestRequest.current) return
-      show(result, request)
+      show(result)
       // shown while the launch list travelled: ask again now if anything changed since (the cards stay meanwhile)
       if (fromLaunch && result.ok && !launchListUnshown.current && changedSinceLaunchList()) void load()
     },
@@ -69,10 +69,9 @@ export function useFilingList() {
 
   // The list call starts before the first paint: the first card is what the user waits for
   useLayoutEffect(() => {
-    if (arrived?.ok) lookUpConnections(arrived.data, ++latestRequest.current)
-    else if (arrived) show(arrived, ++latestRequest.current)
-    else void load(true)
-  }, [arrived, load, lookUpConnections, show])
+    if (arrived && !arrived.ok) show(arrived)
+    else if (!arrived) void load(true)
+  }, [arrived, load, show])
 
   /** Back from a sub-page or another tab: the stages may have changed (only once a list was shown). */
   const refresh = useCallback(() => {
