@@ -5,31 +5,21 @@
  * 提交备案 → 平台初审, the platform's review advanced on the control page and synced, and 进度 shows 已备案 with the
  * number the fake issued (津ICP备…). Phone width 390 px; screenshots: test/artifacts/e2e/submit-*.png.
  */
-import type { Browser } from 'playwright-core'
 import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../src/domain/samples'
-import { gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './support/browser'
+import { gotoRoute, screenshot } from './support/browser'
 import { callApi, settled, stageIs } from './support/app'
 import { createFilingInPage } from './support/materials'
-import { drive, isDisabled, sync, uploadSlot, wholePage } from './support/submit'
+import { drive, isDisabled, storyPhone, sync, uploadSlot, wholePage } from './support/submit'
 
 jest.setTimeout(120_000)
 
-let browser: Browser
-let phone: PhonePage
+const phone = storyPhone()
 let filingId = ''
 let appId = ''
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  phone = await openPhone(browser, 390, 844)
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
 describe('提交备案 on H5 through the WeChat platform fake', () => {
   it('1. a Tianjin filing with a clean self-check is connected to its mini-program', async () => {
-    const { page, context } = phone
+    const { page, context } = phone()
     await gotoRoute(page, '/pages/index/index')
     await page.waitForFunction(() => !!localStorage.getItem('beian.api.token'))
     const created = await createFilingInPage(page, {
@@ -58,7 +48,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
   })
 
   it('2. 提交备案 opens with its consent and says what still stands in the way', async () => {
-    const { page } = phone
+    const { page } = phone()
     await page.locator('.check-result__submit').click()
     await page.locator('.submit__consent').waitFor()
     await expect(page.locator('.submit__head').textContent()).resolves.toContain(appId)
@@ -80,7 +70,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
   })
 
   it('3. every photo goes through the real picker, the phone check, and up to the platform', async () => {
-    const { page } = phone
+    const { page } = phone()
     const slots = await page.locator('.submit-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot')!))
     expect(slots.length).toBeGreaterThanOrEqual(3)
     for (const slot of slots) await uploadSlot(page, slot)
@@ -91,7 +81,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
   })
 
   it('4. the face task is started, completed on the fake’s control page, and shows as passed', async () => {
-    const { page, context } = phone
+    const { page, context } = phone()
     await page.locator('.submit__face-start').click()
     await page.locator('.submit__face .submit__badge--pending').waitFor()
     await page.locator('.submit__face-refresh').waitFor()
@@ -111,7 +101,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
   })
 
   it('5. 提交备案 files it: the filing moves to 平台初审 and 撤回 is offered', async () => {
-    const { page } = phone
+    const { page } = phone()
     await page.locator('.submit__go').click()
     await page.locator('.submit__notice', { hasText: '已提交到平台' }).waitFor()
     await page.locator('.submit__submitted').waitFor()
@@ -124,7 +114,7 @@ describe('提交备案 on H5 through the WeChat platform fake', () => {
   })
 
   it('6. the platform’s review advances on the control page; the sync brings 已备案 with its number', async () => {
-    const { page, context, errors } = phone
+    const { page, context, errors } = phone()
     await gotoRoute(page, `/pages/progress/index?id=${filingId}`)
     await stageIs(page, '平台初审')
     await wholePage(page, 'submit-09-progress-platform-review')

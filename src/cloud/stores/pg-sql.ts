@@ -18,6 +18,14 @@ export class Params {
   }
 }
 
+/** The filter's order operators and their SQL (a Map: an operator named like `toString` finds nothing). */
+const ORDER_OPERATORS = new Map<string, '<' | '<=' | '>' | '>='>([
+  ['$lt', '<'],
+  ['$lte', '<='],
+  ['$gt', '>'],
+  ['$gte', '>=']
+])
+
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
 
 export class CollectionSql<T extends StoredDoc> {
@@ -94,28 +102,11 @@ export class CollectionSql<T extends StoredDoc> {
       const entries = Object.entries(condition)
       if (entries.length !== 1) throw new Error('one operator per field')
       const [op, value] = entries[0]
-      switch (op) {
-        case '$lte':
-          clauses.push(this.comparison(field, '<=', value, params))
-          break
-        case '$lt':
-          clauses.push(this.comparison(field, '<', value, params))
-          break
-        case '$gte':
-          clauses.push(this.comparison(field, '>=', value, params))
-          break
-        case '$gt':
-          clauses.push(this.comparison(field, '>', value, params))
-          break
-        case '$ne':
-          clauses.push(this.equality(field, value, params, true))
-          break
-        case '$in':
-          clauses.push(this.membership(field, value as unknown[], params))
-          break
-        default:
-          throw new Error('unsupported filter operator')
-      }
+      const order = ORDER_OPERATORS.get(op)
+      if (order) clauses.push(this.comparison(field, order, value, params))
+      else if (op === '$ne') clauses.push(this.equality(field, value, params, true))
+      else if (op === '$in') clauses.push(this.membership(field, value as unknown[], params))
+      else throw new Error('unsupported filter operator')
     }
     return clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''
   }

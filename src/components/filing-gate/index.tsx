@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROUTES } from '../../constants/routes'
 import type { ErrorEnvelope } from '../../services/api-types'
@@ -56,6 +56,25 @@ export default function FilingGate({ current, className, title, emptyTitle, empt
         emptyDescription={emptyDescription}
         emptyAction={<NewFilingButton />}
       />
+    </PageShell>
+  )
+}
+
+interface PageNoticeProps {
+  /** The page's own class: the card's title and text take its `__title` / `__text` look. */
+  className: string
+  title: string
+  text: string
+}
+
+/** Why a filing page has nothing to do for this filing (not its creator, a platform it cannot serve): one card. */
+export function PageNotice({ className, title, text }: PageNoticeProps) {
+  return (
+    <PageShell className={className}>
+      <View className='card'>
+        <Text className={`${className}__title`}>{title}</Text>
+        <Text className={`${className}__text`}>{text}</Text>
+      </View>
     </PageShell>
   )
 }

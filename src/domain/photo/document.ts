@@ -1,4 +1,5 @@
 import { fitBackground, type BackgroundModel } from './background'
+import { locateByEdges } from './document-edges'
 import { convexHull, fillConvexPolygon, polygonArea, quadCorners, shrinkPolygon, type Point } from './quad'
 import { forAnalysis, labelRegions, open3 } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
@@ -19,7 +20,10 @@ export interface DocumentLocation {
   fraction: number
   /** Share of the border band that fits the background model. */
   backgroundFraction: number
-  /** 0–1: how well the located region fills its outline (1 = a solid quadrilateral). */
+  /**
+   * 0–1: how well the located region fills its outline (1 = a solid quadrilateral); found by its edges (on a light
+   * desk), the share of its weakest side that runs along an edge.
+   */
   confidence: number
 }
 
@@ -30,8 +34,9 @@ const located = new WeakMap<RgbaImage, DocumentLocation>()
  * a pixel belongs to the document when it is brighter than the desk or of another colour. A pure darkening of the
  * desk's own colour — a soft shadow of a phone or a hand — stays background, so it never joins the document. The
  * largest region after a 3×3 opening (which cuts thin bridges to clutter) is the document; its convex hull is the
- * outline and the hull's four extreme points along the best-fitting rectangle's diagonals are its corners.
- * Computed once per analysis image and shared by the analysers.
+ * outline and the hull's four extreme points along the best-fitting rectangle's diagonals are its corners. When
+ * nothing stands out that way from a light desk (a white card on a white desk), the document is looked for by its
+ * outline's edges instead (document-edges.ts). Computed once per analysis image and shared by the analysers.
  */
 export function locateDocument(image: RgbaImage): DocumentLocation {
   const small = forAnalysis(image)
@@ -63,11 +68,13 @@ function locate(image: RgbaImage): DocumentLocation {
   const { labels, sizes } = labelRegions(mask, width, height)
   let document = 0
   for (let label = 1; label < sizes.length; label++) if (sizes[label] > sizes[document]) document = label
-  if (!document || sizes[document] < minDocumentFraction.value * n) return none('not-found', model.bandFraction)
+  if (!document || sizes[document] < minDocumentFraction.value * n)
+    return byEdges(image, model, none('not-found', model.bandFraction))
   const hull = convexHull(rowExtremes(labels, document, width, height))
   const hullArea = polygonArea(hull)
   const confidence = hullArea > 0 ? Math.min(1, sizes[document] / hullArea) : 0
-  if (confidence < PHOTO_THRESHOLDS.document.minSolidity.value) return none('not-found', model.bandFraction)
+  if (confidence < PHOTO_THRESHOLDS.document.minSolidity.value)
+    return byEdges(image, model, none('not-found', model.bandFraction))
   const inner = new Uint8Array(n)
   const innerCount = fillConvexPolygon(
     shrinkPolygon(hull, PHOTO_THRESHOLDS.document.innerMargin.value),
@@ -85,6 +92,38 @@ function locate(image: RgbaImage): DocumentLocation {
     fraction: hullArea / n,
     backgroundFraction: model.bandFraction,
     confidence
+  }
+}
+
+/**
+ * The fallback when nothing stands out from a desk as light as paper (a white card on a white desk): the outline
+ * found by its edges (document-edges.ts), or `notFound` as it was. Runs only after the colour locator failed, so
+ * every document that locator finds keeps exactly its result; and only on a light desk, where that locator cannot
+ * work (on a dark one it fails only when the whole photo is under-exposed, which is judged on the whole frame).
+ */
+function byEdges(image: RgbaImage, model: BackgroundModel, notFound: DocumentLocation): DocumentLocation {
+  const c = model.coefficients
+  const [x, y] = [image.width / 2, image.height / 2]
+  const [r, g, b] = [0, 3, 6].map((k) => c[k] + c[k + 1] * x + c[k + 2] * y)
+  if (0.299 * r + 0.587 * g + 0.114 * b < PHOTO_THRESHOLDS.documentEdges.minDeskLuma.value) return notFound
+  const edges = locateByEdges(image)
+  if (!edges.found) return notFound
+  const { width, height } = image
+  const inner = new Uint8Array(width * height)
+  const innerCount = fillConvexPolygon(
+    shrinkPolygon(edges.corners, PHOTO_THRESHOLDS.document.innerMargin.value),
+    inner,
+    width,
+    height
+  )
+  return {
+    ...notFound,
+    status: 'found',
+    corners: edges.corners,
+    inner,
+    innerCount,
+    fraction: edges.fraction,
+    confidence: Math.min(...edges.sideSupports)
   }
 }
 

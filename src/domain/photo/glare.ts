@@ -1,22 +1,29 @@
 import { locateDocument } from './document'
 import { photoFinding } from './findings'
+import { measurePrintLift } from './glare-print'
 import { chamferDistance, close3, forAnalysis, forEachBorderPixel, histogramQuantile, labelRegions } from './raster'
 import { PHOTO_THRESHOLDS } from './thresholds'
 import type { AnalyserResult, RgbaImage } from './types'
 
 /**
- * Glare: a specular spot on the document. Its core is clipped in every channel, so the print beneath it is gone,
- * and it sits on a soft halo: the light falls off around the core, so the paper just outside it is clearly brighter
- * than the paper a little further out. Plain white paper, an over-exposed licence or the white behind an ID photo
- * are clipped too, but without a halo: next to them the paper (or the card) is as bright as further away. The
- * halo is measured on each pixel's darkest channel, where a cream or tinted paper keeps its own colour but a
- * specular highlight (white light) washes it out. The spot must also be compact: a clipped strip along the document's
- * margin is lit paper, not a reflection. Judged inside the located document (a white desk or wall is not
- * glare); when no document was found, on the whole frame without the regions touching its border.
+ * Glare: a specular spot on the document. Its core is clipped in every channel, so the print beneath it is gone.
+ * Two independent signs tell it from paper that is merely white or clipped; either one is glare:
+ * - the halo: the light falls off around the core, so the paper just outside it is clearly brighter than the paper a
+ *   little further out. Plain white paper, an over-exposed licence or the white behind an ID photo are clipped too,
+ *   but without a halo: next to them the paper (or the card) is as bright as further away. The halo is measured on
+ *   each pixel's darkest channel, where a cream or tinted paper keeps its own colour but a specular highlight (white
+ *   light) washes it out. The spot must also be compact: a clipped strip along the document's margin is lit paper.
+ * - faded print under a saturated core (glare-print.ts): on paper already near white the halo is only a few levels
+ *   high before it clips, but the light adds to the print too, so the strokes running under the core fade to grey;
+ *   print inside paper that is merely clipped keeps its dark strokes. Read on the saturated core (darkest channel
+ *   ≥ 254), which stays apart from paper that only just clips.
+ * Judged inside the located document (a white desk or wall is not glare); when no document was found, on the whole
+ * frame without the regions touching its border.
  */
 export function checkGlare(image: RgbaImage): AnalyserResult {
-  const { clippedChannel, minSpotFraction, maxSpotFraction, minCoreRadius, minHaloScore, maxElongation } =
+  const { clippedChannel, saturatedChannel, maxSpotFraction, minCoreRadius, minHaloScore, maxElongation } =
     PHOTO_THRESHOLDS.glare
+  const { minPrintLift, printLevelQuantile } = PHOTO_THRESHOLDS.glare
   const small = forAnalysis(image)
   const { width, height, data } = small
   const n = width * height
@@ -24,9 +31,13 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
   const region = location.status === 'found' ? location.inner : undefined
   const judged = region ? location.innerCount : n
   const darkest = new Uint8Array(n)
-  const mask = new Uint8Array(n)
+  const clippedMask = new Uint8Array(n)
+  const saturatedMask = new Uint8Array(n)
+  const documentBins = new Uint32Array(256)
   const clip = clippedChannel.value
-  let [x0, y0, x1, y1] = [width, height, -1, -1]
+  const saturated = saturatedChannel.value
+  const clippedBox = emptyBox(width, height)
+  const saturatedBox = emptyBox(width, height)
   for (let y = 0, p = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, p++, i += 4) {
       const r = data[i]
@@ -34,70 +45,137 @@ export function checkGlare(image: RgbaImage): AnalyserResult {
       const b = data[i + 2]
       const m = r < g ? (r < b ? r : b) : g < b ? g : b
       darkest[p] = m
-      if (m < clip || (region && !region[p])) continue
-      mask[p] = 1
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
+      if (region && !region[p]) continue
+      documentBins[m]++
+      if (m < clip) continue
+      clippedMask[p] = 1
+      grow(clippedBox, x, y)
+      if (m < saturated) continue
+      saturatedMask[p] = 1
+      grow(saturatedBox, x, y)
     }
   }
-  // sensor noise pits a clipped core with darker pixels: close them so the core is one solid spot (only around
-  // the clipped pixels: the rest of the frame has none to close)
-  const spotMask = new Uint8Array(n)
-  if (x1 >= 0) {
-    const box = { x: Math.max(0, x0 - 2), y: Math.max(0, y0 - 2), w: 0, h: 0 }
-    box.w = Math.min(width, x1 + 3) - box.x
-    box.h = Math.min(height, y1 + 3) - box.y
-    const closed = close3(crop(mask, width, box), box.w, box.h)
-    for (let y = 0; y < box.h; y++)
-      spotMask.set(closed.subarray(y * box.w, (y + 1) * box.w), (box.y + y) * width + box.x)
-  }
-  if (region) for (let p = 0; p < n; p++) spotMask[p] &= region[p]
-  const { labels, sizes } = labelRegions(spotMask, width, height)
-  const touchesBorder = new Uint8Array(sizes.length)
-  if (!region) forEachBorderPixel(width, height, (p) => (touchesBorder[labels[p]] = 1))
-  let clipped = 0
-  const spots: number[] = []
-  for (let label = 1; label < sizes.length; label++) {
-    if (touchesBorder[label]) continue
-    clipped += sizes[label]
-    if (sizes[label] >= minSpotFraction.value * judged) spots.push(label)
-  }
+  const minRadius = minCoreRadius.value * Math.sqrt(judged)
+  const field = { darkest, region, width, height }
   let glareFraction = 0
   let glareHaloDrop = 0
   let glareHaloScore = 0
+  const clipped = findSpots(clippedMask, clippedBox, field, judged)
   // clipped areas adding up to more than maxSpotFraction of the document are over-exposure (checkExposure's finding)
-  if (spots.length > 0 && judged > 0 && clipped / judged <= maxSpotFraction.value) {
-    const inscribed = chamferDistance(spotMask, width, height)
-    for (const label of spots) {
-      const halo = measureHalo(
-        { labels, label, inscribed, darkest, region, width, height },
-        minCoreRadius.value * Math.sqrt(judged)
-      )
+  if (judged > 0 && clipped.area / judged <= maxSpotFraction.value) {
+    for (const spot of clipped.spots) {
+      if (spot.radius < minRadius) continue
+      const halo = measureHalo({ ...field, ...spot, labels: clipped.labels })
       if (!halo) continue
       const score = halo.drop + halo.steepDrop
       glareHaloDrop = Math.max(glareHaloDrop, halo.drop)
       glareHaloScore = Math.max(glareHaloScore, score)
       if (score >= minHaloScore.value && halo.elongation <= maxElongation.value)
-        glareFraction = Math.max(glareFraction, sizes[label] / judged)
+        glareFraction = Math.max(glareFraction, spot.size / judged)
+    }
+  }
+  let glarePrintLift: number | undefined
+  const cores = findSpots(saturatedMask, saturatedBox, field, judged)
+  if (judged > 0 && cores.area / judged <= maxSpotFraction.value) {
+    const printLevel = histogramQuantile(documentBins, printLevelQuantile.value)
+    for (const spot of cores.spots) {
+      if (spot.radius < minRadius) continue
+      const lift = measurePrintLift({ ...field, ...spot, labels: cores.labels }, printLevel)
+      if (lift === null) continue
+      glarePrintLift = Math.max(glarePrintLift ?? -255, lift)
+      if (lift >= minPrintLift.value) glareFraction = Math.max(glareFraction, spot.size / judged)
     }
   }
   return {
     findings: glareFraction > 0 ? [photoFinding('PHOTO_GLARE')] : [],
-    metrics: { glareFraction, glareHaloDrop, glareHaloScore }
+    metrics: { glareFraction, glareHaloDrop, glareHaloScore, glarePrintLift }
   }
 }
 
-interface Spot {
-  labels: Int32Array
-  label: number
-  /** Distance of every clipped pixel to the nearest unclipped one (the spot's half-thickness at its widest). */
-  inscribed: Float32Array
+interface Box {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+const emptyBox = (width: number, height: number): Box => ({ x0: width, y0: height, x1: -1, y1: -1 })
+
+function grow(box: Box, x: number, y: number): void {
+  if (x < box.x0) box.x0 = x
+  if (x > box.x1) box.x1 = x
+  if (y < box.y0) box.y0 = y
+  if (y > box.y1) box.y1 = y
+}
+
+interface Field {
   darkest: Uint8Array
   region: Uint8Array | undefined
   width: number
   height: number
+}
+
+/** A spot of the analysis image: its label, pixel count, bounding box and half-thickness at its widest. */
+interface SpotExtent {
+  label: number
+  size: number
+  box: Box
+  radius: number
+}
+
+interface Spots {
+  /** Label of every pixel of the analysis image (0 = no spot). */
+  labels: Int32Array
+  /** Pixels of all spots (not those touching the frame border when judged on the whole frame). */
+  area: number
+  /** The spots of at least minSpotFraction of the judged area. */
+  spots: SpotExtent[]
+}
+
+/**
+ * The spots of `mask`, whose pixels lie in `box`. Sensor noise pits a clipped core with darker pixels: they are closed
+ * so the core is one solid spot. Closed, labelled and measured only in the box around the masked pixels (2 px wider,
+ * so the spots' distances to their outside are those of the whole frame): the rest of the frame has no spot.
+ */
+function findSpots(mask: Uint8Array, box: Box, field: Field, judged: number): Spots {
+  const { region, width, height } = field
+  const labels = new Int32Array(width * height)
+  if (box.x1 < 0) return { labels, area: 0, spots: [] }
+  const frame = { x: Math.max(0, box.x0 - 2), y: Math.max(0, box.y0 - 2), w: 0, h: 0 }
+  frame.w = Math.min(width, box.x1 + 3) - frame.x
+  frame.h = Math.min(height, box.y1 + 3) - frame.y
+  const closed = close3(crop(mask, width, frame), frame.w, frame.h)
+  if (region) {
+    const inside = crop(region, width, frame)
+    for (let i = 0; i < closed.length; i++) closed[i] &= inside[i]
+  }
+  const local = labelRegions(closed, frame.w, frame.h)
+  const inscribed = chamferDistance(closed, frame.w, frame.h)
+  const extents = local.sizes.map((size, label) => ({ label, size, box: emptyBox(width, height), radius: 0 }))
+  for (let y = 0, i = 0; y < frame.h; y++) {
+    for (let x = 0; x < frame.w; x++, i++) {
+      const label = local.labels[i]
+      if (!label) continue
+      labels[(frame.y + y) * width + frame.x + x] = label
+      const extent = extents[label]
+      grow(extent.box, frame.x + x, frame.y + y)
+      if (inscribed[i] > extent.radius) extent.radius = inscribed[i]
+    }
+  }
+  const touchesBorder = new Uint8Array(extents.length)
+  if (!region) forEachBorderPixel(width, height, (p) => (touchesBorder[labels[p]] = 1))
+  let area = 0
+  const spots: SpotExtent[] = []
+  for (let label = 1; label < extents.length; label++) {
+    if (touchesBorder[label]) continue
+    area += extents[label].size
+    if (extents[label].size >= PHOTO_THRESHOLDS.glare.minSpotFraction.value * judged) spots.push(extents[label])
+  }
+  return { labels, area, spots }
+}
+
+interface Spot extends SpotExtent, Field {
+  labels: Int32Array
 }
 
 interface Halo {
@@ -110,27 +188,15 @@ interface Halo {
 }
 
 /**
- * The light falling off around a spot, or null for a spot thinner than `minRadius` (speckle: too thin to hide a
- * character). Two scales: a specular halo falls off over a distance like the spot's own size (`drop`) and is steepest
+ * The light falling off around a spot (at least minCoreRadius thick: thinner speckle cannot hide a character), or
+ * null when a ring around it lies wholly outside the document. Two scales: a specular halo falls off over a distance like the spot's own size (`drop`) and is steepest
  * right at the core (`steepDrop`); a lighting gradient across the document only shows on the large scale, and print
  * next to a white area only lowers the 75th percentile, not the 90th. Distances are measured in a box around the spot.
  */
-function measureHalo(spot: Spot, minRadius: number): Halo | null {
-  const { labels, label, inscribed, darkest, region, width, height } = spot
+function measureHalo(spot: Spot): Halo | null {
+  const { labels, label, size, box, radius, darkest, region, width, height } = spot
   const { nearRing, farRingScale, ringWidth, steepRing } = PHOTO_THRESHOLDS.glare
-  let [x0, y0, x1, y1, radius, size] = [width, height, -1, -1, 0, 0]
-  for (let p = 0; p < labels.length; p++) {
-    if (labels[p] !== label) continue
-    const x = p % width
-    const y = (p - x) / width
-    if (x < x0) x0 = x
-    if (x > x1) x1 = x
-    if (y < y0) y0 = y
-    if (y > y1) y1 = y
-    if (inscribed[p] > radius) radius = inscribed[p]
-    size++
-  }
-  if (radius < minRadius) return null
+  const { x0, y0, x1, y1 } = box
   const far = Math.max(nearRing.value + 1, farRingScale.value * radius)
   const reach = Math.ceil(Math.max(far, steepRing.value) + ringWidth.value) + 1
   const bx0 = Math.max(0, x0 - reach)

@@ -129,3 +129,29 @@ export function fillConvexPolygon(polygon: Point[], mask: Uint8Array, width: num
   }
   return filled
 }
+
+/** Long over short side of a quadrilateral, each the mean of two opposite sides (≥ 1; 0 when degenerate). */
+export function quadAspect(quad: Point[]): number {
+  if (quad.length !== 4) return 0
+  const side = (k: number): number => Math.hypot(quad[(k + 1) % 4].x - quad[k].x, quad[(k + 1) % 4].y - quad[k].y)
+  const first = (side(0) + side(2)) / 2
+  const second = (side(1) + side(3)) / 2
+  const short = Math.min(first, second)
+  return short > 0 ? Math.max(first, second) / short : 0
+}
+
+/** A straight line through `point` along `direction` (not necessarily of unit length). */
+export interface Line {
+  point: Point
+  direction: Point
+}
+
+/** Where two lines cross; undefined when they are (nearly) parallel. */
+export function intersectLines(first: Line, second: Line): Point | undefined {
+  const { point: p, direction: u } = first
+  const { point: q, direction: v } = second
+  const denominator = u.x * v.y - u.y * v.x
+  if (Math.abs(denominator) < 1e-9 * Math.hypot(u.x, u.y) * Math.hypot(v.x, v.y)) return undefined
+  const s = ((q.x - p.x) * v.y - (q.y - p.y) * v.x) / denominator
+  return { x: p.x + s * u.x, y: p.y + s * u.y }
+}

@@ -56,6 +56,25 @@ export const PHOTO_THRESHOLDS = {
     maxElongation: t(
       5,
       'dev split: glare spots 1.3–3.4 × the disc of their half-thickness; the clipped strip along a cut-off card 6.7'
+    ),
+    saturatedChannel: t(
+      254,
+      'dev split: 63–90% of each glare spot (darkest ≥ 250) is saturated (≥ 254); of the clipped paper of clean documents ≤ 60% (the white behind an ID photo 60%, a lit licence 51%, the rest ≤ 4%), so a saturated core stays apart from paper that merely clips'
+    ),
+    bodyRadius: t(4, 'new (structural): the strokes under a core are read in the core closed with a 4 px disc'),
+    minPrintDepth: t(3, 'new (structural): print at least 3 px inside that outline, not the print bordering the core'),
+    printBelow: t(240, 'new (structural): darker than 240 in the darkest channel is print, not noise on clipped paper'),
+    minFadedPrint: t(
+      40,
+      'dev split: saturated glare cores that cross print hold ≥ 89 px of it (one holds 6, read as no print: the halo decides)'
+    ),
+    printLevelQuantile: t(
+      0.02,
+      "new (structural): the document's own darkest print, its 2nd percentile (lifted with it in an over-exposed photo)"
+    ),
+    minPrintLift: t(
+      25,
+      "dev split: print under a glare core is ≥ 39 lighter than the document's darkest print (10th percentile of the print), under any other saturated spot ≤ 12 (over-exposed documents, measured without the over-exposure and print-count gates; no clean document has print under a saturated spot) → 25 between"
     )
   },
   exposure: {
@@ -92,6 +111,47 @@ export const PHOTO_THRESHOLDS = {
     ),
     minSolidity: t(0.6, 'new (structural): dev split: located clean documents fill ≥ 0.8 of their hull'),
     innerMargin: t(3, 'new (structural): judge 3 px inside the outline, not the desk-to-document edge')
+  },
+  documentEdges: {
+    minDeskLuma: t(
+      150,
+      'dev split: desk luma (plane at the centre) of white desks 184–228 at normal exposure, every other desk ≤ 136 (stone), white desks in too-dark photos 42–52; the edge fallback runs only on a desk as light as paper'
+    ),
+    minGradient: t(
+      6,
+      'dev split: grey levels per 2 half-size px after 3×3 smoothing; smoothed white-desk noise q75 ≤ 2.6; at 8 a cut-off card lost its faint side (support 0.59), at 6 every white-desk outline closes'
+    ),
+    minEdgeComponent: t(6, 'new (structural): noise crossing the threshold comes in specks of a few pixels'),
+    frameMargin: t(3, 'new (structural): a side with both ends within 3 px of the frame edge is the frame cutting it'),
+    maxTurn: t(6, 'new (structural): degrees a side may turn from the first hull side (the hull shares its corners)'),
+    maxInset: t(
+      0.25,
+      'new (structural): how far inwards (share of the distance across) a side may move from the hull stretched by a shadow'
+    ),
+    maxEdgeAngle: t(
+      30,
+      'new (structural): an edge pixel supports a side when its gradient is within 30° of crossing it'
+    ),
+    outerSlack: t(2, 'new (structural): lines starting within 2 px of the outermost supported one compete on coverage'),
+    maxEdgeWidth: t(
+      6,
+      'dev split: a side is the centre of its edge band counted over ≤ 6 half-size px: a heavily shaken licence 4.7 px clear of the frame (outermost line −0.1 px: cut; ≤ 4 px: 2.4), clean ones 15–19 px'
+    ),
+    maxFraction: t(0.9, 'dev split: the edge hull of a textured desk covers 0.94–1.00 of the frame'),
+    maxDeskEdges: t(
+      0.2,
+      'dev split: share of the desk on an edge: accepted outlines ≤ 0.15 (a phone shadow across the card), a stone desk whose texture stretched the hull 0.32'
+    ),
+    minOwnSides: t(2, 'new (structural): even a document cut at two sides shows two sides of its own'),
+    minSideSupport: t(
+      0.7,
+      'dev split: weakest side of every accepted outline ≥ 0.83 (phone shadow beside the card), of rejected candidates ≤ 0.51'
+    ),
+    minAspect: t(
+      1.15,
+      'ID card 85.6×54 mm 1.59, A4 1.41; dev split: accepted uncut outlines 1.33–1.57 (tilt up to 10°), margin for more tilt'
+    ),
+    maxAspect: t(2.1, 'as minAspect; dev split: a rejected candidate joining a card with part of the desk 3.77')
   },
   face: {
     whiteLuma: t(185, 'unchanged fixture calibration; dev split: background class 20/20'),

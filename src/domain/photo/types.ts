@@ -41,6 +41,8 @@ export interface PhotoMetrics {
   glareHaloDrop?: number
   /** glareHaloDrop plus how steeply the brightest paper falls off right at the spot: the glare decision, 0–255. */
   glareHaloScore?: number
+  /** How much lighter the print under the most faded saturated spot is than the document's darkest print, 0–255. */
+  glarePrintLift?: number
   meanLuma?: number
   darkLuma?: number
   brightLuma?: number

@@ -1,27 +1,15 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useRouter } from '../../services/page-hooks'
-import { Dialog } from '@nutui/nutui-react-taro'
-import FilingGate from '../../components/filing-gate'
+import FilingGate, { PageNotice } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { PLATFORM_NAMES, connectorPlatformOf } from '../../services/connector'
 import AuthCard from './auth-card'
 import IntroCard from './intro-card'
 import NoticesCard from './notices-card'
-import StatusCard from './status-card'
+import StatusCard, { DisconnectDialog } from './status-card'
 import { useConnection } from './use-connection'
 import './index.scss'
-
-function NotConnectable({ title, text }: { title: string; text: string }) {
-  return (
-    <PageShell className='connect'>
-      <View className='card'>
-        <Text className='connect__title'>{title}</Text>
-        <Text className='connect__text'>{text}</Text>
-      </View>
-    </PageShell>
-  )
-}
 
 /**
  * 连接小程序: the owner authorises the assistant (acting as the WeChat third-party platform / Douyin service provider)
@@ -41,10 +29,17 @@ export default function ConnectPage() {
   if (!filing)
     return <FilingGate current={current} className='connect' emptyDescription='先新建一份备案，再连接小程序。' />
   if (filing.access !== 'owner')
-    return <NotConnectable title='只有备案的创建者可以连接小程序' text='连接后进度会自动同步，你在进度页就能看到。' />
+    return (
+      <PageNotice
+        className='connect'
+        title='只有备案的创建者可以连接小程序'
+        text='连接后进度会自动同步，你在进度页就能看到。'
+      />
+    )
   if (!provider)
     return (
-      <NotConnectable
+      <PageNotice
+        className='connect'
         title='这个平台暂不支持自动同步'
         text='目前只有微信和抖音小程序可以连接；请在进度页手动记录每个阶段。'
       />
@@ -91,15 +86,10 @@ export default function ConnectPage() {
         </View>
       ) : null}
       {view ? <NoticesCard notices={view.notices} onReadAll={connection.readAll} /> : null}
-      <Dialog
-        className='connect__confirm'
+      <DisconnectDialog
         visible={connection.confirming}
-        title='断开连接？'
-        confirmText='断开'
-        cancelText='取消'
         onConfirm={connection.confirmDisconnect}
         onCancel={() => connection.setConfirming(false)}
-        content='断开后备案进度不再自动同步，短信核验开始时也不会自动提醒；需要时可以重新连接。'
       />
     </PageShell>
   )

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { ROUTES, withQuery } from '../../constants/routes'
 import { platformStatusText, type ConnectionView } from '../../services/connector'
 import { openPage } from '../../services/navigation'
@@ -57,5 +57,29 @@ export default function StatusCard({ view, platformName, filingId, busy, onDisco
         </Button>
       </View>
     </View>
+  )
+}
+
+/** 断开连接 asks first: without the connection the SMS window's reminder no longer comes by itself. */
+export function DisconnectDialog({
+  visible,
+  onConfirm,
+  onCancel
+}: {
+  visible: boolean
+  onConfirm(): void
+  onCancel(): void
+}) {
+  return (
+    <Dialog
+      className='connect__confirm'
+      visible={visible}
+      title='断开连接？'
+      confirmText='断开'
+      cancelText='取消'
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      content='断开后备案进度不再自动同步，短信核验开始时也不会自动提醒；需要时可以重新连接。'
+    />
   )
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '../../services/page-hooks'
-import FilingGate from '../../components/filing-gate'
+import FilingGate, { PageNotice } from '../../components/filing-gate'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
 import { useCurrentFiling } from '../../hooks/use-current-filing'
@@ -12,17 +11,6 @@ import InviteResult from './invite-result'
 import { useInvites } from './use-invites'
 import WhyCard from './why-card'
 import './index.scss'
-
-function NoInvite({ title, text }: { title: string; text: string }) {
-  return (
-    <PageShell className='invite'>
-      <View className='card'>
-        <Text className='invite__title'>{title}</Text>
-        <Text className='invite__text'>{text}</Text>
-      </View>
-    </PageShell>
-  )
-}
 
 export default function InvitePage() {
   const router = useRouter()
@@ -52,14 +40,16 @@ export default function InvitePage() {
     return <FilingGate current={current} className='invite' emptyDescription='先新建一份备案，再邀请负责人一起跟进。' />
   if (!filingId)
     return (
-      <NoInvite
+      <PageNotice
+        className='invite'
         title='只有备案的创建者可以邀请'
         text='你是受邀查看这份备案的负责人。需要再邀请别人时，请联系备案的创建者。'
       />
     )
   if (filing.profile.ownerType === 'individual')
     return (
-      <NoInvite
+      <PageNotice
+        className='invite'
         title='个人备案不需要邀请'
         text='个人备案的主体负责人就是你自己：12381 的核验短信会发到你填写的手机号上，提醒也会直接发给你。'
       />

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useRouter } from '../../services/page-hooks'
 import FilingGate from '../../components/filing-gate'
 import LoadState from '../../components/load-state'
@@ -10,9 +10,8 @@ import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { useReminderSchedule } from '../../hooks/use-reminder-schedule'
 import { canRequestSubscriptions } from '../../services/subscriptions'
 import CalendarCard from './calendar-card'
-import PlannedReminders, { isOpen, rowKey } from './planned-reminders'
+import PlannedReminders, { EndedReminders, isOpen } from './planned-reminders'
 import QuotaCard from './quota-card'
-import ReminderRow from './reminder-row'
 import RemindersHead from './reminders-head'
 import { useReminderAsks } from './use-reminder-asks'
 import './index.scss'
@@ -82,16 +81,7 @@ export default function RemindersPage() {
         />
       )}
 
-      {ended.length ? (
-        <>
-          <Text className='section-title'>已结束的提醒</Text>
-          <View className='card'>
-            {ended.map((item) => (
-              <ReminderRow key={rowKey(item)} item={item} today={today} />
-            ))}
-          </View>
-        </>
-      ) : null}
+      <EndedReminders ended={ended} today={today} />
 
       {!calendarFirst ? calendar : null}
       {asks.templates ? <QuotaCard templates={asks.templates} /> : null}

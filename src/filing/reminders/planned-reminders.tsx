@@ -55,3 +55,18 @@ export default function PlannedReminders(props: PlannedRemindersProps) {
     </View>
   )
 }
+
+/** 已结束的提醒: the ones sent, refused or past, after the planned ones; nothing when there are none. */
+export function EndedReminders({ ended, today }: { ended: ScheduleItem[]; today: string }) {
+  if (!ended.length) return null
+  return (
+    <>
+      <Text className='section-title'>已结束的提醒</Text>
+      <View className='card'>
+        {ended.map((item) => (
+          <ReminderRow key={rowKey(item)} item={item} today={today} />
+        ))}
+      </View>
+    </>
+  )
+}

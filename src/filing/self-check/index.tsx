@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useDidShow, useRouter } from '../../services/page-hooks'
+import { useRouter } from '../../services/page-hooks'
 import ConflictDialog from '../../components/conflict-dialog'
 import PageShell from '../../components/page-shell'
 import { ROUTES } from '../../constants/routes'
@@ -7,11 +7,10 @@ import { useCurrentFiling } from '../../hooks/use-current-filing'
 import { currentFilingId } from '../../services/filings'
 import { openPage } from '../../services/navigation'
 import { filingTitle } from './form-answers'
-import { takeFieldFocus } from './focus-request'
 import { EditorNotices, FormSectionCard, IntroCard, SelfCheckLoadState, SyncFooter } from './page-parts'
 import { conflictRowsFor, parseTarget, useBlockContext, useFindings } from './page-state'
 import { useCheckVisibility } from './use-check-visibility'
-import { useFieldFocus } from './use-field-focus'
+import { useFieldFocus, useFocusOnShow } from './use-field-focus'
 import { useFormEditor } from './use-form-editor'
 import { useSensitiveConsent } from './use-sensitive-consent'
 import './index.scss'
@@ -38,12 +37,7 @@ export default function SelfCheckPage() {
   const consent = useSensitiveConsent()
   const conflictRows = useMemo(() => conflictRowsFor(form, editor.conflict), [editor.conflict, form])
 
-  useDidShow(() => {
-    const agreedField = consent.recheck()
-    if (agreedField) focus.open({ field: agreedField })
-    const requested = takeFieldFocus()
-    if (requested) focus.open(requested)
-  })
+  useFocusOnShow(focus, consent.recheck)
 
   const blockContext = useBlockContext({ editor, check, focus, consent, byField })
 

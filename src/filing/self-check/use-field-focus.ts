@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { FormSection } from '../../domain/types'
 import { fieldDomId, isFormSection, sectionOfPath } from './fields'
-import type { FieldTarget } from './focus-request'
+import { takeFieldFocus, type FieldTarget } from './focus-request'
 import { scrollPageTo } from '../../services/navigation'
+import { useDidShow } from '../../services/page-hooks'
 
 const scrollToSelector = (selector: string) => scrollPageTo(selector)
 
@@ -70,4 +71,17 @@ export function useFieldFocus({ ready, renderedPaths, touch, initialTarget }: Fi
   const clearHighlight = useCallback(() => setHighlight(undefined), [])
   const expandAll = useCallback(() => setCollapsed(new Set()), [])
   return { collapsed, highlight, clearHighlight, open: setTarget, toggleSection, expandAll }
+}
+
+/**
+ * Each time the page shows, opens the field the user was on the way to: the one that sent them to the consent page
+ * (when `recheckConsent` says they agreed), then any field another page asked for (check-result's 去修改).
+ */
+export function useFocusOnShow(focus: FieldFocus, recheckConsent: () => string | undefined): void {
+  useDidShow(() => {
+    const agreedField = recheckConsent()
+    if (agreedField) focus.open({ field: agreedField })
+    const requested = takeFieldFocus()
+    if (requested) focus.open(requested)
+  })
 }

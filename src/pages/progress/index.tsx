@@ -17,8 +17,7 @@ import ActionCard from './action-card'
 import ProgressHead from './progress-head'
 import ProgressLinks from './progress-links'
 import LatestRejection from './latest-rejection'
-import SmsCard from './sms-card'
-import { ApprovedCard, SmsExpiredCard } from './stage-cards'
+import { StageCard } from './stage-cards'
 import StageNotices from './stage-notices'
 import { usePrincipalJoined } from './use-principal-joined'
 import { useStageActions, type ActionType } from './use-stage-actions'
@@ -64,20 +63,12 @@ export default function ProgressPage() {
     <PageShell className='progress'>
       <ProgressHead filing={filing} nowIso={nowIso} />
 
-      {progress.stage === 'approved' ? <ApprovedCard progress={progress} /> : null}
-
-      {progress.stage === 'sms_verification' && progress.smsDeadline ? (
-        <SmsCard
-          deadline={progress.smsDeadline}
-          ownerPrincipal={filing.form.ownerPrincipal}
-          canRecord={filing.actions.includes('sms_verified')}
-          onInvite={
-            inviteOffered && principalJoined !== true ? () => openPage(inviteUrl('owner_principal')) : undefined
-          }
-        />
-      ) : null}
-
-      {progress.stage === 'sms_expired' ? <SmsExpiredCard /> : null}
+      <StageCard
+        filing={filing}
+        onInvitePrincipal={
+          inviteOffered && principalJoined !== true ? () => openPage(inviteUrl('owner_principal')) : undefined
+        }
+      />
 
       <LatestRejection filing={filing} />
 

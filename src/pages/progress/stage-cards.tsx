@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { FilingProgress } from '../../domain/types'
+import type { FilingView } from '../../services/api-types'
+import SmsCard from './sms-card'
 
 /** 备案号 once approved, to copy by a long press. */
 export function ApprovedCard({ progress }: { progress: FilingProgress }) {
@@ -25,5 +27,24 @@ export function SmsExpiredCard() {
         通过初审后会收到新的 12381 短信——这次记得邀请收短信的负责人一起接收提醒。
       </Text>
     </View>
+  )
+}
+
+/**
+ * The card of the stage the filing is in, where that stage has one: the 备案号 once approved, the SMS countdown while
+ * the window is open (with 让负责人也收到提醒 when `onInvitePrincipal` is given), the start-over notice after it closed.
+ */
+export function StageCard({ filing, onInvitePrincipal }: { filing: FilingView; onInvitePrincipal?: () => void }) {
+  const { progress } = filing
+  if (progress.stage === 'approved') return <ApprovedCard progress={progress} />
+  if (progress.stage === 'sms_expired') return <SmsExpiredCard />
+  if (progress.stage !== 'sms_verification' || !progress.smsDeadline) return null
+  return (
+    <SmsCard
+      deadline={progress.smsDeadline}
+      ownerPrincipal={filing.form.ownerPrincipal}
+      canRecord={filing.actions.includes('sms_verified')}
+      onInvite={onInvitePrincipal}
+    />
   )
 }

@@ -1,11 +1,31 @@
 /** What the two online-submission E2E tests (WeChat, Douyin) drive: the fake's control page, sync, photo slots. */
 import path from 'node:path'
-import type { Locator, Page } from 'playwright-core'
-import { baseUrl, screenshot } from './browser'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { baseUrl, launchBrowser, openPhone, screenshot, type PhonePage } from './browser'
 import { callApi } from './app'
 
 /** A photo that passes the phone's check, picked in every slot. */
 export const CLEAN_PHOTO = path.resolve(__dirname, '../../fixtures/photos/clean-license.jpg')
+
+/**
+ * The one phone (390 × 844) a submission story runs on, its steps sharing the page and the login: opened before
+ * the file's first test and closed after its last. Call at the top of the file; read it inside a test.
+ */
+export function storyPhone(): () => PhonePage {
+  let browser: Browser | undefined
+  let phone: PhonePage | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    phone = await openPhone(browser, 390, 844)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!phone) throw new Error('the story phone opens in beforeAll')
+    return phone
+  }
+}
 
 /** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
 export async function drive(page: Page, appId: string, op: string) {

@@ -1,11 +1,13 @@
 /** Shared set-up of the cloud tests: deps over either store, a controllable clock, and a one-line caller. */
 import { randomBytes } from 'crypto'
 import { CLIENT_FUNCTIONS, type ApiContract, type FunctionName } from '../../../src/cloud/actions'
+import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
 import { DEFAULT_SETTINGS, type Deps } from '../../../src/cloud/context'
 import { dataKey, staticKeyProvider } from '../../../src/cloud/crypto'
 import { dispatch } from '../../../src/cloud/dispatch'
 import type { Envelope } from '../../../src/cloud/envelope'
 import type { Clock, Logger, Store } from '../../../src/cloud/ports'
+import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../../../src/cloud/records'
 import { WxStore } from '../../../src/cloud/stores/wx-store'
 import type { FilingProfile } from '../../../src/domain/types'
 import { createFakeWxDatabase, type FakeWxDatabase } from './fakes/fake-wx-database'
@@ -150,4 +152,53 @@ export async function everythingStored(env: TestEnv): Promise<string> {
   const parts: unknown[] = []
   for (const n of names) parts.push(await env.store.collection(n).find({}))
   return JSON.stringify(parts)
+}
+
+/** The one recipient (and owner) of the reminder tests' deliveries. */
+export const RECIPIENT = 'recipient-1'
+
+/**
+ * Builds the reminder tests' deliveries: an SMS-window reminder due to RECIPIENT, waiting in the queue, with the
+ * `defaults` a test file's deliveries share (claimed under a lease, another version or fields) and per-call overrides.
+ */
+export function deliveryBuilder(defaults: Partial<DeliveryRecord> = {}) {
+  return (id: string, overrides: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
+    _id: id,
+    version: 1,
+    key: `filing1:sms_window_open:${id}`,
+    filingId: 'f'.repeat(24),
+    ownerId: RECIPIENT,
+    recipientId: RECIPIENT,
+    recipientRole: 'owner',
+    kind: 'sms_window_open',
+    template: 'sms_deadline',
+    fields: { thing1: '短信核验', time2: '2025年3月4日 09:00' },
+    page: 'pages/progress/index',
+    dueAt: '2025-03-03T08:00:00+08:00',
+    state: 'pending',
+    nextAttemptAt: '2025-03-03T00:00:00.000Z',
+    attempts: 0,
+    updatedAt: '2025-03-03T00:00:00.000Z',
+    ...defaults,
+    ...overrides
+  })
+}
+
+/** RECIPIENT accepted `quota` SMS-deadline reminders. */
+export async function withQuota(env: TestEnv, quota: number): Promise<void> {
+  await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).insert({
+    _id: subscriptionId(RECIPIENT, 'sms_deadline'),
+    version: 1,
+    userId: RECIPIENT,
+    template: 'sms_deadline',
+    quota,
+    lastResult: 'accept',
+    updatedAt: '2025-03-01T00:00:00+08:00'
+  })
+}
+
+/** How many SMS-deadline reminders RECIPIENT may still be sent. */
+export async function quotaLeft(env: TestEnv): Promise<number> {
+  const subscriptions = env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions)
+  return (await subscriptions.get(subscriptionId(RECIPIENT, 'sms_deadline')))!.quota
 }

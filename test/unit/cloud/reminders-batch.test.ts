@@ -14,35 +14,21 @@ import { NO_PERMISSION, type JobRun, type Prepared } from '../../../src/cloud/re
 import { silentLogger } from '../../../src/cloud/ports'
 import { openPostgres } from '../../../src/cloud/stores/pg-drivers'
 import { PgStore } from '../../../src/cloud/stores/pg-store'
-import { FakeClock, START, makeEnv, type TestEnv } from './helpers'
+import { FakeClock, START, deliveryBuilder, makeEnv, quotaLeft, withQuota, type TestEnv } from './helpers'
 import { startTestPglite } from './pglite-test-store'
 
 beforeAll(startTestPglite, 180_000)
 
-const USER = 'recipient-1'
-
-function delivery(id: string, lease: string, overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
-  return {
-    _id: id,
-    version: 2,
-    key: `filing1:sms_window_open:${id}`,
-    filingId: 'f'.repeat(24),
-    ownerId: USER,
-    recipientId: USER,
-    recipientRole: 'owner',
-    kind: 'sms_window_open',
-    template: 'sms_deadline',
-    fields: { thing1: '短信核验' },
-    page: 'pages/progress/index',
-    dueAt: '2025-03-03T08:00:00+08:00',
-    state: 'claimed',
-    leaseToken: lease,
-    nextAttemptAt: '2025-03-03T09:00:00.000Z',
-    attempts: 1,
-    updatedAt: '2025-03-03T00:00:00.000Z',
-    ...overrides
-  }
-}
+/** A delivery the job holds after its batch claim, under `lease`. */
+const claimedDelivery = deliveryBuilder({
+  version: 2,
+  fields: { thing1: '短信核验' },
+  state: 'claimed',
+  nextAttemptAt: '2025-03-03T09:00:00.000Z',
+  attempts: 1
+})
+const delivery = (id: string, lease: string, overrides: Partial<DeliveryRecord> = {}) =>
+  claimedDelivery(id, { leaseToken: lease, ...overrides })
 
 function jobRun(env: TestEnv): JobRun {
   return {
@@ -68,21 +54,6 @@ async function claimed(env: TestEnv, prefix: string, count: number, lease: strin
   return out
 }
 
-async function withQuota(env: TestEnv, quota: number) {
-  await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).insert({
-    _id: subscriptionId(USER, 'sms_deadline'),
-    version: 1,
-    userId: USER,
-    template: 'sms_deadline',
-    quota,
-    lastResult: 'accept',
-    updatedAt: '2025-03-01T00:00:00+08:00'
-  })
-}
-
-const quotaLeft = async (env: TestEnv) =>
-  (await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).get(subscriptionId(USER, 'sms_deadline')))!
-    .quota
 const stored = async (env: TestEnv, id: string) =>
   (await env.store.collection<DeliveryRecord>(COLLECTIONS.deliveries).get(id))!
 const batchesOf = (env: TestEnv): ReminderBatchSteps => {

@@ -4,10 +4,9 @@
  * error codes handled as specified, leases that survive a crash, and a time budget.
  */
 import type { Collection, OutgoingMessage, SendResult, Sender, Store, StoredDoc } from '../../../src/cloud/ports'
-import { COLLECTIONS, type DeliveryRecord, type SubscriptionRecord } from '../../../src/cloud/records'
+import { COLLECTIONS, type DeliveryRecord } from '../../../src/cloud/records'
 import { runReminderJob, type ReminderJobOptions } from '../../../src/cloud/reminders/run'
-import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
-import { STORE_KINDS, makeEnv, type TestEnv } from './helpers'
+import { STORE_KINDS, deliveryBuilder, makeEnv, quotaLeft, withQuota, type TestEnv } from './helpers'
 import { startTestPglite } from './pglite-test-store'
 
 // the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
@@ -30,8 +29,9 @@ class ScriptedSender implements Sender {
   }
 }
 
-const USER = 'recipient-1'
+const pendingDelivery = deliveryBuilder()
 
+/** `count` deliveries due at `dueAt` (ids d00000…), and a quota for them (default: one each). */
 async function seed(
   env: TestEnv,
   count: number,
@@ -39,40 +39,21 @@ async function seed(
 ) {
   const deliveries = env.store.collection<DeliveryRecord>(COLLECTIONS.deliveries)
   const due = opts.dueAt ?? '2025-03-03T08:00:00+08:00'
+  const queuedAt = new Date(due).toISOString()
   for (let i = 0; i < count; i++) {
-    await deliveries.insert({
-      _id: `d${String(i).padStart(5, '0')}`,
-      version: 1,
-      key: `filing1:sms_window_open:${i}`,
-      filingId: 'f'.repeat(24),
-      ownerId: USER,
-      recipientId: USER,
-      recipientRole: 'owner',
-      kind: 'sms_window_open',
-      template: 'sms_deadline',
-      fields: opts.fields ?? { thing1: '短信核验', time2: '2025年3月4日 09:00' },
-      page: 'pages/progress/index',
-      dueAt: due,
-      state: 'pending',
-      nextAttemptAt: new Date(due).toISOString(),
-      attempts: 0,
-      updatedAt: new Date(due).toISOString()
-    })
+    await deliveries.insert(
+      pendingDelivery(`d${String(i).padStart(5, '0')}`, {
+        key: `filing1:sms_window_open:${i}`,
+        dueAt: due,
+        nextAttemptAt: queuedAt,
+        updatedAt: queuedAt,
+        ...(opts.fields && { fields: opts.fields })
+      })
+    )
   }
-  await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).insert({
-    _id: subscriptionId(USER, 'sms_deadline'),
-    version: 1,
-    userId: USER,
-    template: 'sms_deadline',
-    quota: opts.quota ?? count,
-    lastResult: 'accept',
-    updatedAt: '2025-03-01T00:00:00+08:00'
-  })
+  await withQuota(env, opts.quota ?? count)
 }
 
-const quota = async (env: TestEnv) =>
-  (await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).get(subscriptionId(USER, 'sms_deadline')))!
-    .quota
 const delivery = async (env: TestEnv, id = 'd00000') =>
   (await env.store.collection<DeliveryRecord>(COLLECTIONS.deliveries).get(id))!
 const run = (env: TestEnv, sender: Sender, options: ReminderJobOptions = {}) =>
@@ -88,7 +69,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(await run(env, sender)).toMatchObject({ claimed: 0, sent: 0 })
     expect(new Set(keysOf(sender)).size).toBe(7)
     expect(sender.sent).toHaveLength(7)
-    expect(await quota(env)).toBe(0)
+    expect(await quotaLeft(env)).toBe(0)
   })
 
   it('two overlapping runs send each delivery exactly once', async () => {
@@ -102,7 +83,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(a.sent + b.sent).toBe(120)
     expect(sender.sent).toHaveLength(120)
     expect(new Set(keysOf(sender)).size).toBe(120)
-    expect(await quota(env)).toBe(0)
+    expect(await quotaLeft(env)).toBe(0)
   })
 
   it('leaves deliveries that are not due yet', async () => {
@@ -129,7 +110,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(await run(env, sender)).toMatchObject({ noQuota: 1, sent: 0 })
     expect(sender.calls).toBe(1)
     expect(await delivery(env)).toMatchObject({ state: 'no_quota', lastErrcode: 43101 })
-    expect(await quota(env)).toBe(0)
+    expect(await quotaLeft(env)).toBe(0)
     env.clock.advance(24 * 3600_000)
     await run(env, sender)
     expect(sender.calls).toBe(1)
@@ -142,7 +123,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(await run(env, sender)).toMatchObject({ failed: 1 })
     expect(sender.calls).toBe(1)
     expect(await delivery(env)).toMatchObject({ state: 'failed', lastErrcode: 47003 })
-    expect(await quota(env)).toBe(1)
+    expect(await quotaLeft(env)).toBe(1)
     const logs = env.logger.lines.join('\n')
     expect(logs).toContain('47003')
     expect(logs).not.toContain('某个特别的字段值')
@@ -187,7 +168,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     const sender = new ScriptedSender(() => ({ ok: false, errcode: 45009 }))
     const options = { sendsPerClaim: 2, maxClaims: 3, requeueDelayMs: 60_000 }
     expect(await run(env, sender, options)).toMatchObject({ requeued: 1 })
-    expect(await quota(env)).toBe(0)
+    expect(await quotaLeft(env)).toBe(0)
     expect(await run(env, sender, options)).toMatchObject({ claimed: 0 })
     env.clock.advance(60_000)
     expect(await run(env, sender, options)).toMatchObject({ requeued: 1 })
@@ -195,7 +176,7 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     expect(await run(env, sender, options)).toMatchObject({ failed: 1 })
     expect(sender.calls).toBe(6)
     expect(await delivery(env)).toMatchObject({ state: 'failed', attempts: 3 })
-    expect(await quota(env)).toBe(1)
+    expect(await quotaLeft(env)).toBe(1)
     env.clock.advance(24 * 3600_000)
     await run(env, sender, options)
     expect(sender.calls).toBe(6)
@@ -264,14 +245,14 @@ describe.each(STORE_KINDS)('reminder job over the %s store', (kind) => {
     await runReminderJob({ store: crashing, clock: env.clock, sender, logger: env.logger }, { leaseMs: 5 * 60_000 })
     expect(sender.calls).toBe(0)
     expect(await delivery(env)).toMatchObject({ state: 'claimed' })
-    expect(await quota(env)).toBe(3)
+    expect(await quotaLeft(env)).toBe(3)
 
     expect(await run(env, sender)).toMatchObject({ claimed: 0 })
     env.clock.advance(5 * 60_000)
     expect(await run(env, sender)).toMatchObject({ claimed: 3, sent: 3 })
     expect(new Set(keysOf(sender)).size).toBe(3)
     expect(sender.sent).toHaveLength(3)
-    expect(await quota(env)).toBe(0)
+    expect(await quotaLeft(env)).toBe(0)
   })
 
   it('once success is recorded, an old claim cannot reopen the delivery', async () => {

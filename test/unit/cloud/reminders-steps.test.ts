@@ -4,9 +4,8 @@
  * refuses fields that carry personal data however written; sending retries only transient answers; recording is
  * conditional on the lease; the due queue hands each delivery out once per run and stops on a page of old ones.
  */
-import type { DeliveryRecord, SubscriptionRecord } from '../../../src/cloud/records'
+import type { DeliveryRecord } from '../../../src/cloud/records'
 import { COLLECTIONS } from '../../../src/cloud/records'
-import { subscriptionId } from '../../../src/cloud/handlers/subscriptions/quota'
 import { DueQueue, fetchDuePage } from '../../../src/cloud/reminders/due-queue'
 import { JOB_DEFAULTS, emptyReport } from '../../../src/cloud/reminders/run'
 import {
@@ -18,31 +17,9 @@ import {
   type JobRun
 } from '../../../src/cloud/reminders/steps'
 import type { SendResult } from '../../../src/cloud/ports'
-import { makeEnv, type TestEnv } from './helpers'
+import { RECIPIENT, deliveryBuilder, makeEnv, quotaLeft, withQuota, type TestEnv } from './helpers'
 
-const USER = 'recipient-1'
-
-function delivery(id: string, overrides: Partial<DeliveryRecord> = {}): DeliveryRecord {
-  return {
-    _id: id,
-    version: 1,
-    key: `filing1:sms_window_open:${id}`,
-    filingId: 'f'.repeat(24),
-    ownerId: USER,
-    recipientId: USER,
-    recipientRole: 'owner',
-    kind: 'sms_window_open',
-    template: 'sms_deadline',
-    fields: { thing1: '短信核验', time2: '2025年3月4日 09:00' },
-    page: 'pages/progress/index',
-    dueAt: '2025-03-03T08:00:00+08:00',
-    state: 'pending',
-    nextAttemptAt: '2025-03-03T00:00:00.000Z',
-    attempts: 0,
-    updatedAt: '2025-03-03T00:00:00.000Z',
-    ...overrides
-  }
-}
+const delivery = deliveryBuilder()
 
 function jobRun(env: TestEnv, send: () => Promise<SendResult> | SendResult = () => ({ ok: true })): JobRun {
   return {
@@ -57,22 +34,7 @@ function jobRun(env: TestEnv, send: () => Promise<SendResult> | SendResult = () 
   }
 }
 
-async function withQuota(env: TestEnv, quota: number) {
-  await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).insert({
-    _id: subscriptionId(USER, 'sms_deadline'),
-    version: 1,
-    userId: USER,
-    template: 'sms_deadline',
-    quota,
-    lastResult: 'accept',
-    updatedAt: '2025-03-01T00:00:00+08:00'
-  })
-}
-
 const stored = async (run: JobRun, id = 'd1') => (await run.deliveries.get(id))!
-const quotaLeft = async (env: TestEnv) =>
-  (await env.store.collection<SubscriptionRecord>(COLLECTIONS.subscriptions).get(subscriptionId(USER, 'sms_deadline')))!
-    .quota
 
 describe('claimDelivery', () => {
   it('of two runs that read the same version, exactly one wins the claim', async () => {
@@ -217,8 +179,8 @@ describe('DueQueue', () => {
     const env = makeEnv()
     const run = jobRun(env)
     for (let i = 0; i < 250; i++)
-      await run.deliveries.insert(delivery(`d${String(i).padStart(3, '0')}`, { ownerId: i % 2 ? USER : 'other' }))
-    const fetches = jest.fn(() => fetchDuePage(run.deliveries, env.clock.now(), USER))
+      await run.deliveries.insert(delivery(`d${String(i).padStart(3, '0')}`, { ownerId: i % 2 ? RECIPIENT : 'other' }))
+    const fetches = jest.fn(() => fetchDuePage(run.deliveries, env.clock.now(), RECIPIENT))
     const queue = new DueQueue(fetches, 5)
     const ids: string[] = []
     for (let d = await queue.next(); d; d = await queue.next()) ids.push(d._id)

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import fc from 'fast-check'
 import { checkGlare, PHOTO_THRESHOLDS, type RgbaImage } from '../../../src/domain/photo'
+import { closeWithDisc } from '../../../src/domain/photo/glare-print'
 import { chamferDistance, close3 } from '../../../src/domain/photo/raster'
 
 const W = 480
@@ -66,6 +67,26 @@ function domeLitCard(): RgbaImage {
   return { width: W, height: H, data }
 }
 
+/** Paints a clipped white label with rows of black print across it: white paper, not glare, around its print. */
+function withPrintedLabel(image: RgbaImage, x0: number, y0: number, x1: number, y1: number): RgbaImage {
+  const data = new Uint8ClampedArray(image.data)
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const print = y % 14 < 4 && x % 10 < 6 && y > y0 + 6 && y < y1 - 6 && x > x0 + 6 && x < x1 - 6
+      const v = print ? 15 : 255
+      data.set([v, v, v], (y * W + x) * 4)
+    }
+  }
+  return { ...image, data }
+}
+
+/** Paints a near-black block (a QR code, black bars): the darkest print of the document. */
+function withDarkBlock(image: RgbaImage, x0: number, y0: number, x1: number, y1: number): RgbaImage {
+  const data = new Uint8ClampedArray(image.data)
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set([15, 15, 15], (y * W + x) * 4)
+  return { ...image, data }
+}
+
 const glareOf = (image: RgbaImage): boolean => checkGlare(image).findings.some((f) => f.code === 'PHOTO_GLARE')
 
 describe('checkGlare: a clipped core with a soft halo, not any white area', () => {
@@ -83,6 +104,33 @@ describe('checkGlare: a clipped core with a soft halo, not any white area', () =
     ['a blank card lit brightest at its centre (a broad dome, no halo)', false, domeLitCard]
   ])('%s → glare %s', (_, expected, image) => {
     expect(glareOf(image())).toBe(expected)
+  })
+})
+
+describe('checkGlare on near-white paper: the print fading under a saturated core', () => {
+  const { minHaloScore, minPrintLift } = PHOTO_THRESHOLDS.glare
+  // paper 252/252/244: a spot lifts it only a few levels before it clips, so its halo stays low; the QR-like block
+  // is the document's darkest print, as a licence's QR code or black bars
+  const nearWhite = (): RgbaImage => withDarkBlock(card(252), 330, 215, 370, 255)
+
+  it.each([
+    ['a broad spot', 200, 165, 26, 1.6],
+    ['a small spot', 200, 165, 16, 1.2]
+  ])('finds %s over the text lines by the faded print, not by its halo', (_, cx, cy, radius, peak) => {
+    const { findings, metrics } = checkGlare(withSpot(nearWhite(), cx, cy, radius, peak))
+    expect(metrics.glareHaloScore ?? 0).toBeLessThan(minHaloScore.value)
+    expect(metrics.glarePrintLift).toBeGreaterThanOrEqual(minPrintLift.value)
+    expect(findings.map((f) => f.code)).toEqual(['PHOTO_GLARE'])
+  })
+
+  it.each([
+    ['a white box over the print (no print runs through it)', () => withWhiteBox(nearWhite(), 200, 130, 270, 210)],
+    ['a white label with black print inside it', () => withPrintedLabel(nearWhite(), 180, 120, 290, 230)],
+    ['the clean near-white card', nearWhite]
+  ])('%s → no glare', (_, image) => {
+    const { findings, metrics } = checkGlare(image())
+    expect(metrics.glarePrintLift ?? 0).toBeLessThan(minPrintLift.value)
+    expect(findings).toEqual([])
   })
 })
 
@@ -121,5 +169,56 @@ describe('chamferDistance and close3', () => {
     expect(closed[5 * w + 5]).toBe(1)
     expect(closed[0]).toBe(0)
     expect(Array.from(closed).reduce((s, v) => s + v, 0)).toBe(64)
+  })
+})
+
+describe('closeWithDisc', () => {
+  /** A mask of 1 = outside the spot, with the spot a set of axis-aligned blocks. */
+  const blocks = fc.array(
+    fc.record({
+      x: fc.integer({ min: 0, max: 30 }),
+      y: fc.integer({ min: 0, max: 30 }),
+      w: fc.integer({ min: 1, max: 12 }),
+      h: fc.integer({ min: 1, max: 12 })
+    }),
+    { minLength: 1, maxLength: 4 }
+  )
+  const outsideOf = (spots: Array<{ x: number; y: number; w: number; h: number }>, size: number): Uint8Array => {
+    const outside = new Uint8Array(size * size).fill(1)
+    for (const b of spots)
+      for (let y = b.y; y < Math.min(size, b.y + b.h); y++)
+        for (let x = b.x; x < Math.min(size, b.x + b.w); x++) outside[y * size + x] = 0
+    return outside
+  }
+
+  it('keeps every spot pixel and never reaches further than the radius from the spot', () => {
+    fc.assert(
+      fc.property(blocks, fc.integer({ min: 1, max: 5 }), (spots, radius) => {
+        const size = 44
+        const outside = outsideOf(spots, size)
+        const closed = closeWithDisc(outside, size, size, radius)
+        const toSpot = chamferDistance(outside, size, size, false)
+        for (let i = 0; i < outside.length; i++) {
+          if (!outside[i]) expect(closed[i]).toBe(1)
+          if (closed[i]) expect(toSpot[i]).toBeLessThanOrEqual(radius)
+        }
+      })
+    )
+  })
+
+  it('bridges a gap narrower than the disc between two blocks, not a wider one', () => {
+    const size = 40
+    const gapOf = (gap: number): number => {
+      const outside = outsideOf(
+        [
+          { x: 5, y: 10, w: 10, h: 12 },
+          { x: 15 + gap, y: 10, w: 10, h: 12 }
+        ],
+        size
+      )
+      return closeWithDisc(outside, size, size, 4)[16 * size + 15]
+    }
+    expect(gapOf(3)).toBe(1)
+    expect(gapOf(12)).toBe(0)
   })
 })

@@ -12,14 +12,7 @@ import { noteChangeSent } from '../../../src/services/change-count'
 import { summary } from './fixtures'
 import { setRoute, showPage } from '../../setup/page-hooks'
 
-jest.mock('../../../src/services/api', () => ({
-  api: {
-    filings: { list: jest.fn() },
-    invites: {},
-    connector: { agency: jest.fn(async () => ({ ok: true, data: { items: [] } })) }
-  },
-  forgetSession: jest.fn()
-}))
+jest.mock('../../../src/services/api', () => jest.requireActual('./home-api-mock'))
 jest.mock('../../../src/services/navigation', () => ({ openPage: jest.fn(), goBack: jest.fn() }))
 
 const list = api.filings.list as jest.Mock

@@ -5,6 +5,7 @@ import {
   PHOTO_THRESHOLDS,
   analysePhoto,
   checkBlur,
+  checkDocumentGreyscale,
   checkExposure,
   checkFaceBackground,
   checkFaceLighting,
@@ -59,6 +60,21 @@ describe('analysePhoto', () => {
     expect(codes).not.toContain('PHOTO_BLURRY')
     expect(codes).not.toContain('PHOTO_GLARE')
     expect(codes).toContain('PHOTO_DOCUMENT_NOT_FOUND')
+  })
+
+  it('an under-exposed colour card is too dark, not also a photocopy: colour is judged on the retake', () => {
+    const [clean] = documentCases(4, ['clean'])
+    const data = new Uint8ClampedArray(clean.image.data.length)
+    for (let i = 0; i < data.length; i++) data[i] = (i & 3) === 3 ? 255 : clean.image.data[i] * 0.2
+    const dark = { ...clean.image, data }
+    // each check alone says both: too little light, and too few pixels bright enough to show colour
+    expect(checkExposure(dark).findings.map((f) => f.code)).toEqual(['PHOTO_TOO_DARK'])
+    expect(checkDocumentGreyscale(dark).findings.map((f) => f.code)).toEqual(['PHOTO_GREYSCALE'])
+    const codes = analysePhoto({ image: dark, kind: 'document', platform: 'weapp', file: PHONE_FILE }).findings.map(
+      (f) => f.code
+    )
+    expect(codes).toContain('PHOTO_TOO_DARK')
+    expect(codes).not.toContain('PHOTO_GREYSCALE')
   })
 
   it('never throws and only reports known codes, whatever the pixels and size', () => {

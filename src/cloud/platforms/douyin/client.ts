@@ -12,7 +12,7 @@ import {
   type PlatformRequest,
   type PlatformUpload
 } from '../shared/http'
-import type { RateLimiter } from '../shared/rate-limit'
+import { sendPaced, type RateLimiter } from '../shared/rate-limit'
 import { TokenKeeper, withTokenRetry, type FetchedGrant } from '../shared/token-keeper'
 import { findFilingNumber } from './filing-number'
 import { UNCONFIRMED, type DouyinSymbolicStatus } from '../shared/unconfirmed'
@@ -192,14 +192,7 @@ export class DouyinProviderClient {
 
   private async request(limit: string, api: string, req: PlatformRequest | { upload: PlatformUpload }): Promise<Json> {
     const send = () => ('upload' in req ? this.http.upload(req.upload) : this.http.request(req))
-    await this.limiter?.take(limit)
-    let res = await send()
-    if (isTooFrequent(res.body)) {
-      // over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
-      await this.deps.clock.sleep(1000)
-      await this.limiter?.take(limit)
-      res = await send()
-    }
+    const res = await sendPaced(this.deps.clock, this.limiter, limit, send, isTooFrequent)
     const body = (res.body && typeof res.body === 'object' ? res.body : {}) as Json
     // ICP envelope: err_no/err_msg; token endpoints: errno/message (or error_code)
     const code = Number(body.err_no ?? body.errno ?? body.error_code ?? 0)

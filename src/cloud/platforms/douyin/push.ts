@@ -4,15 +4,8 @@
  */
 import { z } from 'zod'
 import type { Clock, Store } from '../../ports'
-import {
-  decryptPush,
-  DOUYIN_PREFIX_BYTES,
-  encryptPush,
-  PushRejected,
-  pushSignature,
-  signatureMatches
-} from '../shared/push-crypto'
-import { refuseReplay } from '../shared/replay'
+import { openSealedPush } from '../shared/open-push'
+import { DOUYIN_PREFIX_BYTES, encryptPush, PushRejected, pushSignature } from '../shared/push-crypto'
 
 export interface DouyinPushSecrets {
   componentAppId: string
@@ -37,12 +30,8 @@ export async function openDouyinPush(
   const parsed = envelopeSchema.safeParse(body)
   if (!parsed.success) throw new PushRejected('format')
   const { Nonce, TimeStamp, Encrypt, MsgSignature } = parsed.data
-  if (!signatureMatches(pushSignature(secrets.token, TimeStamp, Nonce, Encrypt), MsgSignature)) {
-    throw new PushRejected('signature')
-  }
-  const { message, appId } = decryptPush(secrets.encodingAesKey, Encrypt, DOUYIN_PREFIX_BYTES)
-  if (appId !== secrets.componentAppId) throw new PushRejected('appid')
-  await refuseReplay(deps, 'douyin', TimeStamp, Nonce)
+  const sealed = { timestamp: TimeStamp, nonce: Nonce, encrypted: Encrypt, signature: MsgSignature }
+  const message = await openSealedPush(deps, 'douyin', secrets, sealed, DOUYIN_PREFIX_BYTES)
   try {
     const value: unknown = JSON.parse(message)
     if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object')

@@ -3,6 +3,7 @@
  * next free slot and waits for it, so a burst is spread evenly instead of tripping the platform's limiter.
  */
 import type { Clock } from '../../ports'
+import type { PlatformResponse } from './http'
 
 export class RateLimiter {
   private readonly nextSlot = new Map<string, number>()
@@ -22,4 +23,23 @@ export class RateLimiter {
     this.nextSlot.set(api, slot + interval)
     if (slot > now) await this.clock.sleep(slot - now)
   }
+}
+
+/**
+ * One platform call, paced by `limiter` when there is one. An answer saying the platform's own per-second limit was
+ * hit (our pacing and its window disagree at the edges) is sent once more, a second later.
+ */
+export async function sendPaced(
+  clock: Clock,
+  limiter: RateLimiter | undefined,
+  limit: string,
+  send: () => Promise<PlatformResponse>,
+  tooFrequent: (body: unknown) => boolean
+): Promise<PlatformResponse> {
+  await limiter?.take(limit)
+  const res = await send()
+  if (!tooFrequent(res.body)) return res
+  await clock.sleep(1000)
+  await limiter?.take(limit)
+  return send()
 }

@@ -14,7 +14,7 @@ import {
   type PlatformRequest,
   type PlatformUpload
 } from '../shared/http'
-import type { RateLimiter } from '../shared/rate-limit'
+import { sendPaced, type RateLimiter } from '../shared/rate-limit'
 import { TokenKeeper, withTokenRetry } from '../shared/token-keeper'
 import { UNCONFIRMED } from '../shared/unconfirmed'
 import type { AuthorizerGrant, WechatComponentConfig, WechatEntranceInfo, WechatIcpCall } from './icp-types'
@@ -212,14 +212,9 @@ export class WechatComponentClient {
 
   private async request(limit: string, api: string, req: PlatformRequest | { upload: PlatformUpload }): Promise<Json> {
     const send = () => ('upload' in req ? this.http.upload(req.upload) : this.http.request(req))
-    await this.limiter?.take(limit)
-    let res = await send()
-    if ((res.body as Json | undefined)?.errcode === 45011) {
-      // 45011, over the platform's per-second limit (our pacing and its window disagree at the edges): once more, a second later
-      await this.deps.clock.sleep(1000)
-      await this.limiter?.take(limit)
-      res = await send()
-    }
+    // 45011: over the platform's per-second limit
+    const tooFrequent = (body: unknown) => (body as Json | undefined)?.errcode === 45011
+    const res = await sendPaced(this.deps.clock, this.limiter, limit, send, tooFrequent)
     const body = (res.body && typeof res.body === 'object' ? res.body : {}) as Json
     const errcode = Number(body.errcode ?? 0)
     if (res.status !== 200 || errcode !== 0) {

@@ -4,15 +4,8 @@
  * believed (wechat-icp-api.md §4.2, §4.8, §14).
  */
 import type { Clock, Store } from '../../ports'
-import {
-  decryptPush,
-  encryptPush,
-  PushRejected,
-  pushSignature,
-  signatureMatches,
-  WECHAT_PREFIX_BYTES
-} from '../shared/push-crypto'
-import { refuseReplay } from '../shared/replay'
+import { openSealedPush } from '../shared/open-push'
+import { encryptPush, PushRejected, pushSignature, WECHAT_PREFIX_BYTES } from '../shared/push-crypto'
 import { parseFlatXml, toFlatXml } from '../shared/xml'
 
 export interface WechatPushSecrets {
@@ -48,13 +41,8 @@ export async function openWechatPush(
   }
   const encrypted = envelope.Encrypt
   if (!encrypted) throw new PushRejected('format')
-  if (!signatureMatches(pushSignature(secrets.token, timestamp, nonce, encrypted), signature)) {
-    throw new PushRejected('signature')
-  }
-  const { message, appId } = decryptPush(secrets.encodingAesKey, encrypted, WECHAT_PREFIX_BYTES)
-  if (appId !== secrets.componentAppId) throw new PushRejected('appid')
-  // after the signature: an attacker cannot fill our nonce memory with unsigned junk
-  await refuseReplay(deps, 'wechat', timestamp, nonce)
+  const sealed = { timestamp, nonce, encrypted, signature }
+  const message = await openSealedPush(deps, 'wechat', secrets, sealed, WECHAT_PREFIX_BYTES)
   try {
     return parseFlatXml(message)
   } catch {
