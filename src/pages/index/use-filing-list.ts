@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
@@ -20,70 +20,67 @@ export function useFilingList() {
   const [connected, setConnected] = useState<Set<string> | undefined>()
   const latestRequest = useRef(0)
   const shownList = useRef(list.state === 'ready')
-  /** The page was shown while its first list was still travelling (see `refresh`). */
-  const showPending = useRef(false)
-  /** The first show of a page whose first render drew the launch list: nothing new to ask for unless it changed. */
-  const firstShowOfLaunchList = useRef(arrived?.ok === true)
+  /**
+   * The page's list is the one asked for at app start and the page has not been shown since. Its first show asks
+   * again only if a change was sent since that list was requested (it may predate a stage recorded on another page
+   * the app opened on): checked at that show if the list is drawn, else when it is drawn.
+   */
+  const launchListUnshown = useRef(arrived?.ok === true)
 
-  /** After the cards: which are connected decides the 连接小程序 offer and the agency entry. */
-  const lookUpConnections = useCallback((filings: FilingSummary[], request: number) => {
-    if (filings.some((f) => f.access === 'owner'))
-      void agencyList().then((a) => {
-        if (a.ok && request === latestRequest.current)
-          setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
-      })
+  /**
+   * Once each list's cards are on screen (a passive effect: the request is not sent in the commit that attaches the
+   * first card): which are connected decides the 连接小程序 offer and the agency entry.
+   */
+  useEffect(() => {
+    if (list.state !== 'ready' || !list.filings.some((f) => f.access === 'owner')) return
+    const request = latestRequest.current
+    void agencyList().then((a) => {
+      if (a.ok && request === latestRequest.current)
+        setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
+    })
+  }, [list])
+
+  const show = useCallback((result: Envelope<FilingSummary[]>) => {
+    if (result.ok) {
+      shownList.current = true
+      setRefreshError('')
+      setList({ state: 'ready', filings: result.data })
+    } else if (shownList.current) {
+      // a failed refresh keeps the cards the user is looking at and says so
+      setRefreshError(result.message)
+    } else {
+      setList({ state: 'error', error: result })
+    }
   }, [])
-
-  const show = useCallback(
-    (result: Envelope<FilingSummary[]>, request: number) => {
-      if (result.ok) {
-        shownList.current = true
-        setRefreshError('')
-        setList({ state: 'ready', filings: result.data })
-        lookUpConnections(result.data, request)
-      } else if (shownList.current) {
-        // a failed refresh keeps the cards the user is looking at and says so
-        setRefreshError(result.message)
-      } else {
-        setList({ state: 'error', error: result })
-      }
-    },
-    [lookUpConnections]
-  )
 
   const load = useCallback(
     async (first = false) => {
       const request = ++latestRequest.current
       const fromLaunch = first ? takePrefetchedFilingList() : undefined
+      if (fromLaunch) launchListUnshown.current = true
       const result = await (fromLaunch || listFilings())
       if (request !== latestRequest.current) return
-      show(result, request)
-      // the list asked for at app start may predate a stage recorded since on another page (the app opened
-      // there): a show that came before it arrived asks again if anything changed since (cards stay meanwhile)
-      if (fromLaunch && result.ok && showPending.current && changedSinceLaunchList()) {
-        showPending.current = false
-        void load()
-      }
+      show(result)
+      // shown while the launch list travelled: ask again now if anything changed since (the cards stay meanwhile)
+      if (fromLaunch && result.ok && !launchListUnshown.current && changedSinceLaunchList()) void load()
     },
     [show]
   )
 
   // The list call starts before the first paint: the first card is what the user waits for
   useLayoutEffect(() => {
-    if (arrived?.ok) lookUpConnections(arrived.data, ++latestRequest.current)
-    else if (arrived) show(arrived, ++latestRequest.current)
-    else void load(true)
-  }, [arrived, load, lookUpConnections, show])
+    if (arrived && !arrived.ok) show(arrived)
+    else if (!arrived) void load(true)
+  }, [arrived, load, show])
 
   /** Back from a sub-page or another tab: the stages may have changed (only once a list was shown). */
   const refresh = useCallback(() => {
-    const firstShow = firstShowOfLaunchList.current
-    firstShowOfLaunchList.current = false
-    // a cold start's first show right after drawing the launch list would only ask for the same list (and its
-    // connections) again, competing with the page's start-up
-    if (firstShow && !changedSinceLaunchList()) return
-    if (shownList.current) void load()
-    else showPending.current = true
+    if (launchListUnshown.current) {
+      launchListUnshown.current = false
+      // a cold start's first show would otherwise ask for the same list (and its connections) again, competing with
+      // the page's start-up; a list still travelling is checked by `load` once drawn
+      if (shownList.current && changedSinceLaunchList()) void load()
+    } else if (shownList.current) void load()
   }, [load])
 
   const retry = () => {
