@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { type MutableRefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
@@ -16,8 +16,6 @@ export function useFilingList() {
     arrived?.ok ? { state: 'ready', filings: arrived.data } : { state: 'loading' }
   )
   const [refreshError, setRefreshError] = useState('')
-  /** The filings bound to a mini-program (undefined until known: no 连接 offer on a guess). */
-  const [connected, setConnected] = useState<Set<string> | undefined>()
   const latestRequest = useRef(0)
   const shownList = useRef(list.state === 'ready')
   /**
@@ -27,18 +25,7 @@ export function useFilingList() {
    */
   const launchListUnshown = useRef(arrived?.ok === true)
 
-  /**
-   * Once each list's cards are on screen (a passive effect: the request is not sent in the commit that attaches the
-   * first card): which are connected decides the 连接小程序 offer and the agency entry.
-   */
-  useEffect(() => {
-    if (list.state !== 'ready' || !list.filings.some((f) => f.access === 'owner')) return
-    const request = latestRequest.current
-    void agencyList().then((a) => {
-      if (a.ok && request === latestRequest.current)
-        setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
-    })
-  }, [list])
+  const connected = useConnectedFilings(list, latestRequest)
 
   const show = useCallback((result: Envelope<FilingSummary[]>) => {
     if (result.ok) {
@@ -89,4 +76,22 @@ export function useFilingList() {
   }
 
   return { list, refreshError, connected, refresh, retry }
+}
+
+/**
+ * The filings bound to a mini-program (undefined until known: no 连接 offer on a guess), asked for once each list's
+ * cards are on screen — a passive effect, so the request is not sent in the commit that attaches the first card — and
+ * kept only while no newer list was asked for since (`latestRequest`).
+ */
+function useConnectedFilings(list: ListState, latestRequest: MutableRefObject<number>): Set<string> | undefined {
+  const [connected, setConnected] = useState<Set<string> | undefined>()
+  useEffect(() => {
+    if (list.state !== 'ready' || !list.filings.some((f) => f.access === 'owner')) return
+    const request = latestRequest.current
+    void agencyList().then((a) => {
+      if (a.ok && request === latestRequest.current)
+        setConnected(new Set(a.data.items.filter((i) => i.connection === 'active').map((i) => i.filingId)))
+    })
+  }, [list, latestRequest])
+  return connected
 }
