@@ -10,6 +10,7 @@ import {
   quadCorners,
   type Point
 } from '../../../src/domain/photo/quad'
+import { mulberry32 } from '../../fixtures/photos/synth'
 
 const W = 640
 const H = 480
@@ -22,18 +23,6 @@ interface Card {
   w: number
   h: number
   angle: number
-}
-
-/** Seeded PRNG (mulberry32), so every noisy image is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** The card's corners in drawn pixels, in order around it. */
@@ -56,7 +45,7 @@ function cardCorners({ cx, cy, w, h, angle }: Card): Point[] {
  * rows of small print tell it from the desk. `card` undefined: the desk alone.
  */
 function whiteOnWhite(card: Card | undefined, seed: number): RgbaImage {
-  const random = prng(seed)
+  const random = mulberry32(seed)
   const data = new Uint8ClampedArray(W * H * 4)
   const [cos, sin] = card ? [Math.cos(card.angle), Math.sin(card.angle)] : [1, 0]
   for (let y = 0; y < H; y++) {
