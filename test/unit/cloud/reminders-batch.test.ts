@@ -54,6 +54,12 @@ async function claimed(env: TestEnv, prefix: string, count: number, lease: strin
   return out
 }
 
+/** Another run's claim after this one's lease ran out: its token on the row, the version moved on. */
+const leaseTakenOver = (env: TestEnv, id: string) =>
+  env.store
+    .collection<DeliveryRecord>(COLLECTIONS.deliveries)
+    .updateWhere({ _id: id }, { set: { leaseToken: 'OTHER' }, inc: { version: 1 } })
+
 const stored = async (env: TestEnv, id: string) =>
   (await env.store.collection<DeliveryRecord>(COLLECTIONS.deliveries).get(id))!
 const batchesOf = (env: TestEnv): ReminderBatchSteps => {
@@ -91,9 +97,7 @@ describe('prepareBatch', () => {
     await withQuota(env, 5)
     const run = jobRun(env)
     const batch = await claimed(env, 'a', 3, 'L1')
-    await env.store
-      .collection<DeliveryRecord>(COLLECTIONS.deliveries)
-      .updateWhere({ _id: 'a1' }, { set: { leaseToken: 'OTHER' }, inc: { version: 1 } })
+    await leaseTakenOver(env, 'a1')
     const ready = await prepareBatch(run, batchesOf(env), batch)
     expect(ready.map((p) => p.d._id)).toEqual(['a0', 'a2'])
     expect(run.report.lostClaims).toBe(1)
@@ -133,9 +137,7 @@ describe('OutcomeRecorder', () => {
     await withQuota(env, 0)
     const run = jobRun(env)
     const batch = await claimed(env, 'a', 3, 'L1')
-    await env.store
-      .collection<DeliveryRecord>(COLLECTIONS.deliveries)
-      .updateWhere({ _id: 'a2' }, { set: { leaseToken: 'OTHER' }, inc: { version: 1 } })
+    await leaseTakenOver(env, 'a2')
     const finishLeased = jest.spyOn(batchesOf(env), 'finishLeased')
     const recorder = new OutcomeRecorder(run, batchesOf(env), 100, 60_000)
     const recorded = [recorder.record(batch[0], 0), recorder.record(batch[1], 47003), recorder.record(batch[2], 47003)]
