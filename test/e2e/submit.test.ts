@@ -7,9 +7,17 @@
  */
 import { SAMPLE_FORM, SAMPLE_PROFILE } from '../../src/domain/samples'
 import { gotoRoute, screenshot } from './support/browser'
-import { callApi, settled, stageIs } from './support/app'
-import { createFilingInPage } from './support/materials'
-import { drive, isDisabled, storyPhone, sync, uploadSlot, wholePage } from './support/submit'
+import { stageIs } from './support/app'
+import {
+  connectCleanFiling,
+  drive,
+  isDisabled,
+  openSubmitBeforeConsent,
+  storyPhone,
+  sync,
+  uploadSlot,
+  wholePage
+} from './support/submit'
 
 jest.setTimeout(120_000)
 
@@ -19,44 +27,19 @@ let appId = ''
 
 describe('提交备案 on H5 through the WeChat platform fake', () => {
   it('1. a Tianjin filing with a clean self-check is connected to its mini-program', async () => {
-    const { page, context } = phone()
-    await gotoRoute(page, '/pages/index/index')
-    await page.waitForFunction(() => !!localStorage.getItem('beian.api.token'))
-    const created = await createFilingInPage(page, {
-      profile: SAMPLE_PROFILE,
-      title: '云帆会议室预订',
-      form: SAMPLE_FORM
-    })
-    filingId = created.id
-
-    const start = await callApi<{ link: string }>(page, 'connector', { action: 'connect', data: { id: filingId } })
-    expect(start.ok).toBe(true)
-    const consent = await context.newPage()
-    await consent.goto(start.data.link)
-    appId = await consent.locator('input[name=appid]').inputValue()
-    // the account's subject: the fake refuses an application whose 主办单位 differs from it
-    await consent.locator('input[name=subject]').fill(SAMPLE_FORM.owner.name!)
-    await consent.locator('button', { hasText: '确认授权' }).click()
-    await consent.waitForURL(/\/api\/platform\/wechat\/callback/)
-    await consent.close()
-
-    await gotoRoute(page, '/filing/check-result/index')
-    await page.locator('.check-result__summary--ok, .check-result__summary--warning').waitFor()
-    await expect(page.locator('.check-result__item--error').count()).resolves.toBe(0)
-    await page.locator('.check-result__submit').waitFor()
-    await settled(page, 'submit-01-self-check-clean')
+    const connected = await connectCleanFiling(
+      phone(),
+      'wechat',
+      { profile: SAMPLE_PROFILE, title: '云帆会议室预订', form: SAMPLE_FORM },
+      'submit-01-self-check-clean'
+    )
+    filingId = connected.filingId
+    appId = connected.appId
   })
 
   it('2. 提交备案 opens with its consent and says what still stands in the way', async () => {
     const { page } = phone()
-    await page.locator('.check-result__submit').click()
-    await page.locator('.submit__consent').waitFor()
-    await expect(page.locator('.submit__head').textContent()).resolves.toContain(appId)
-    expect(await isDisabled(page.locator('.submit__go'))).toBe(true)
-    await page.locator('.submit__blockers').waitFor()
-    // photos wait for the consent
-    expect(await isDisabled(page.locator('.submit-slot__choose').first())).toBe(true)
-    await wholePage(page, 'submit-02-consent-blockers')
+    await openSubmitBeforeConsent(page, appId, 'submit-02-consent-blockers')
 
     // the one fact the platform asks for that our form does not hold
     const extra = page.locator('.submit__extra[data-field="extras.appPrincipalIdValidFrom"]')

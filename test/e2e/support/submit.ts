@@ -1,8 +1,10 @@
 /** What the two online-submission E2E tests (WeChat, Douyin) drive: the fake's control page, sync, photo slots. */
 import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { baseUrl, launchBrowser, openPhone, screenshot, type PhonePage } from './browser'
-import { callApi } from './app'
+import type { FilingForm, FilingProfile } from '../../../src/domain/types'
+import { baseUrl, gotoRoute, launchBrowser, openPhone, screenshot, type PhonePage } from './browser'
+import { callApi, settled } from './app'
+import { createFilingInPage } from './materials'
 
 /** A photo that passes the phone's check, picked in every slot. */
 export const CLEAN_PHOTO = path.resolve(__dirname, '../../fixtures/photos/clean-license.jpg')
@@ -25,6 +27,50 @@ export function storyPhone(): () => PhonePage {
     if (!phone) throw new Error('the story phone opens in beforeAll')
     return phone
   }
+}
+
+/**
+ * A story's first step: the phone logs in, creates the filing, connects it to its mini-program on the platform fake's
+ * consent page (as the account's administrator would), and opens the filing's self-check, clean enough to submit.
+ */
+export async function connectCleanFiling(
+  { page, context }: PhonePage,
+  platform: 'wechat' | 'douyin',
+  filing: { profile: FilingProfile; title: string; form: FilingForm },
+  shot: string
+): Promise<{ filingId: string; appId: string }> {
+  await gotoRoute(page, '/pages/index/index')
+  await page.waitForFunction(() => !!localStorage.getItem('beian.api.token'))
+  const created = await createFilingInPage(page, filing)
+
+  const start = await callApi<{ link: string }>(page, 'connector', { action: 'connect', data: { id: created.id } })
+  expect(start.ok).toBe(true)
+  const consent = await context.newPage()
+  await consent.goto(start.data.link)
+  const appId = await consent.locator('input[name=appid]').inputValue()
+  // the account's subject is the filing's 主办单位: the fake refuses an application whose 主办单位 differs from it
+  await consent.locator('input[name=subject]').fill(filing.form.owner.name!)
+  await consent.locator('button', { hasText: '确认授权' }).click()
+  await consent.waitForURL(new RegExp(`/api/platform/${platform}/callback`))
+  await consent.close()
+
+  await gotoRoute(page, '/filing/check-result/index')
+  await page.locator('.check-result__summary--ok, .check-result__summary--warning').waitFor()
+  await expect(page.locator('.check-result__item--error').count()).resolves.toBe(0)
+  await page.locator('.check-result__submit').waitFor()
+  await settled(page, shot)
+  return { filingId: created.id, appId }
+}
+
+/** 提交备案 from the self-check: its consent comes first, nothing can be sent yet, and photos wait for the consent. */
+export async function openSubmitBeforeConsent(page: Page, appId: string, shot: string) {
+  await page.locator('.check-result__submit').click()
+  await page.locator('.submit__consent').waitFor()
+  await expect(page.locator('.submit__head').textContent()).resolves.toContain(appId)
+  expect(await isDisabled(page.locator('.submit__go'))).toBe(true)
+  await page.locator('.submit__blockers').waitFor()
+  expect(await isDisabled(page.locator('.submit-slot__choose').first())).toBe(true)
+  await wholePage(page, shot)
 }
 
 /** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
