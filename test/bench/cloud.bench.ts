@@ -11,11 +11,10 @@ import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
 import { performance } from 'perf_hooks'
-import type { AddressInfo } from 'net'
 import { DEFAULT_SETTINGS, type Deps } from '../../src/cloud/context'
 import { decryptForm, localKeyProvider } from '../../src/cloud/crypto'
 import { storeForm } from '../../src/cloud/filing-data'
-import { localCodeExchanger, userForToken } from '../../src/cloud/handlers/session/login'
+import { userForToken } from '../../src/cloud/handlers/session/login'
 import { subscriptionId } from '../../src/cloud/handlers/subscriptions/quota'
 import { silentLogger, systemClock, type Sender } from '../../src/cloud/ports'
 import { COLLECTIONS, type DeliveryRecord, type FilingRecord, type SubscriptionRecord } from '../../src/cloud/records'
@@ -23,11 +22,10 @@ import { runReminderJob } from '../../src/cloud/reminders/run'
 import { openPglite } from '../../src/cloud/stores/pg-drivers'
 import { PgStore } from '../../src/cloud/stores/pg-store'
 import { WxStore } from '../../src/cloud/stores/wx-store'
-import { createServerApp } from '../../src/server/app'
-import { outboxSender } from '../../src/server/outbox'
 import { createFakeWxDatabase } from '../unit/cloud/fakes/fake-wx-database'
 import { FORM, PROFILE } from '../unit/cloud/helpers'
 import { fmt, measureGetAndUpdate, reportGetAndUpdate } from './http-latency'
+import { apiPoster, startLocalServer } from '../unit/cloud/local-server'
 
 const REMINDERS = 10_000
 const LATENCY_MS = 50
@@ -107,29 +105,10 @@ async function httpLatency(): Promise<void> {
     logger: silentLogger,
     settings: DEFAULT_SETTINGS
   }
-  const app = createServerApp({
-    deps,
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode: 'local',
-    reminderEveryMs: 0,
-    // the rate limiter stays on (its cost is part of the figures); each bench user gets its own address
-    trustedProxies: 1
-  })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  const post = async (route: string, body: unknown, token?: string, address = '127.0.0.1') => {
-    const res = await fetch(`${base}/api/${route}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-forwarded-for': address,
-        ...(token ? { authorization: `Bearer ${token}` } : {})
-      },
-      body: JSON.stringify(body)
-    })
-    return (await res.json()) as { ok: boolean; data: any }
-  }
+  // the rate limiter stays on (its cost is part of the figures); each bench user gets its own address
+  const { app, base } = await startLocalServer(deps, { trustedProxies: 1 })
+  // retried once on a keep-alive connection reset while the seeding below ran (as the store bench does)
+  const post = apiPoster(base)
 
   // 1,000 users × 10 filings: one made through the handlers, the rest copies re-encrypted under their own ids
   const users = 1000

@@ -14,21 +14,19 @@ import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
 import { performance } from 'perf_hooks'
-import type { AddressInfo } from 'net'
 import { DEFAULT_SETTINGS, type Deps } from '../../src/cloud/context'
 import { decryptForm, localKeyProvider } from '../../src/cloud/crypto'
 import { storeForm } from '../../src/cloud/filing-data'
-import { localCodeExchanger, userForToken } from '../../src/cloud/handlers/session/login'
+import { userForToken } from '../../src/cloud/handlers/session/login'
 import { subscriptionId } from '../../src/cloud/handlers/subscriptions/quota'
 import { consoleLogger, silentLogger, systemClock, type Sender } from '../../src/cloud/ports'
 import { COLLECTIONS, type DeliveryRecord, type FilingRecord } from '../../src/cloud/records'
 import { runReminderJob } from '../../src/cloud/reminders/run'
 import { openPglite, openPostgres } from '../../src/cloud/stores/pg-drivers'
 import { PgStore, type SqlDriver } from '../../src/cloud/stores/pg-store'
-import { createServerApp } from '../../src/server/app'
-import { outboxSender } from '../../src/server/outbox'
 import { FORM, PROFILE } from '../unit/cloud/helpers'
 import { fmt, measureGetAndUpdate, reportGetAndUpdate } from './http-latency'
+import { apiPoster, startLocalServer } from '../unit/cloud/local-server'
 
 const FILINGS = Number(process.env.BENCH_FILINGS || 100_000)
 const DUE = Number(process.env.BENCH_DUE || 20_000)
@@ -59,31 +57,8 @@ async function httpLatency(label: string, store: PgStore): Promise<void> {
     logger: silentLogger,
     settings: DEFAULT_SETTINGS
   }
-  const app = createServerApp({
-    deps,
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode: 'local',
-    reminderEveryMs: 0,
-    trustedProxies: 1
-  })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  const post = async (route: string, body: unknown, token?: string, address = '127.0.0.1') => {
-    const request = () =>
-      fetch(`${base}/api/${route}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-forwarded-for': address,
-          ...(token ? { authorization: `Bearer ${token}` } : {})
-        },
-        body: JSON.stringify(body)
-      })
-    // a keep-alive connection the server closed while seeding ran is reset on reuse: once more on a fresh one
-    const res = await request().catch(request)
-    return (await res.json()) as { ok: boolean; data: any }
-  }
+  const { app, base } = await startLocalServer(deps, { trustedProxies: 1 })
+  const post = apiPoster(base)
   const users = 1000
   const tokens: string[] = []
   const filingsOf: string[][] = []

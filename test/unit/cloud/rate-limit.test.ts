@@ -4,16 +4,13 @@
  * the local server under a login flood from one address.
  */
 import fc from 'fast-check'
-import type { AddressInfo } from 'net'
 import { CLIENT_FUNCTIONS } from '../../../src/cloud/actions'
 import { dispatch } from '../../../src/cloud/dispatch'
-import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
 import { CallLimiter, TokenBuckets, userRateGuard, DEFAULT_RATE_POLICY } from '../../../src/cloud/rate-limit'
-import type { Store } from '../../../src/cloud/ports'
-import { createServerApp, type ServerApp } from '../../../src/server/app'
-import { outboxSender } from '../../../src/server/outbox'
+import type { ServerApp } from '../../../src/server/app'
 import { makeEnv, PROFILE } from './helpers'
 import { startTestPglite } from './pglite-test-store'
+import { startLocalServer } from './local-server'
 
 // the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
 beforeAll(startTestPglite, 180_000)
@@ -96,26 +93,16 @@ describe('per-user guard (the cloud functions key it by OPENID)', () => {
 })
 
 describe('local server under a login flood', () => {
-  let store: Store
   let app: ServerApp
   let base: string
 
   beforeAll(async () => {
     const env = makeEnv('pglite')
-    store = env.store
     // a clock that does not move: no token comes back during the test
     const frozen = Date.parse('2025-03-03T09:00:00+08:00')
-    app = createServerApp({
-      deps: env.deps,
-      sender: outboxSender(store, env.clock),
-      exchanger: localCodeExchanger,
-      mode: 'local',
-      reminderEveryMs: 0,
-      limiter: new CallLimiter(() => frozen),
-      trustedProxies: 1
-    })
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    const server = await startLocalServer(env.deps, { limiter: new CallLimiter(() => frozen), trustedProxies: 1 })
+    app = server.app
+    base = server.base
   })
 
   afterAll(async () => {

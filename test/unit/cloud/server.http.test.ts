@@ -8,16 +8,14 @@ import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
 import * as zlib from 'zlib'
-import type { AddressInfo } from 'net'
 import { DEFAULT_SETTINGS } from '../../../src/cloud/context'
 import { localKeyProvider, sha256Hex } from '../../../src/cloud/crypto'
-import { localCodeExchanger } from '../../../src/cloud/handlers/session/login'
 import { systemClock } from '../../../src/cloud/ports'
 import type { PgStore } from '../../../src/cloud/stores/pg-store'
-import { createServerApp, type ServerApp } from '../../../src/server/app'
-import { outboxSender } from '../../../src/server/outbox'
+import type { ServerApp } from '../../../src/server/app'
 import { FORM, ID_NUMBER, MOBILE, PROFILE, RecordingLogger } from './helpers'
 import { pgliteTestStore, startTestPglite } from './pglite-test-store'
+import { startLocalServer } from './local-server'
 
 // the file's in-memory PostgreSQL starts before the first test (seconds on a loaded machine)
 beforeAll(startTestPglite, 180_000)
@@ -31,23 +29,16 @@ const logger = new RecordingLogger()
 
 async function startServer(mode: 'local' | 'douyin' = 'local') {
   store = pgliteTestStore()
-  app = createServerApp({
-    deps: {
-      store,
-      clock: systemClock,
-      keys: localKeyProvider(path.join(dir, 'data'), {} as NodeJS.ProcessEnv).keys,
-      logger,
-      settings: DEFAULT_SETTINGS
-    },
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode,
-    staticRoot,
-    reminderEveryMs: 0,
-    maxBodyBytes: 64 * 1024
-  })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const deps = {
+    store,
+    clock: systemClock,
+    keys: localKeyProvider(path.join(dir, 'data'), {} as NodeJS.ProcessEnv).keys,
+    logger,
+    settings: DEFAULT_SETTINGS
+  }
+  const server = await startLocalServer(deps, { mode, staticRoot, maxBodyBytes: 64 * 1024 })
+  app = server.app
+  base = server.base
 }
 
 beforeAll(async () => {

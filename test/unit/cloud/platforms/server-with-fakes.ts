@@ -2,15 +2,13 @@
  * The local HTTP server as `npm start` with BEIAN_PLATFORM=fake runs it, on a free port: the app, the platform fakes
  * behind /api/platform/fake, and the connector wired to them. Tests give the store and the logger.
  */
-import type { AddressInfo } from 'net'
 import { randomBytes } from 'crypto'
 import { DEFAULT_SETTINGS, type Deps } from '../../../../src/cloud/context'
 import { dataKey, staticKeyProvider } from '../../../../src/cloud/crypto'
-import { localCodeExchanger } from '../../../../src/cloud/handlers/session/login'
 import { systemClock, type Logger, type Store } from '../../../../src/cloud/ports'
-import { createServerApp, type ServerApp } from '../../../../src/server/app'
-import { outboxSender } from '../../../../src/server/outbox'
+import type { ServerApp } from '../../../../src/server/app'
 import { startFakePlatforms, type FakePlatforms } from '../../../../src/server/platform-fake/control'
+import { startLocalServer } from '../local-server'
 
 export interface ServerWithFakes {
   app: ServerApp
@@ -30,16 +28,9 @@ export async function startServerWithFakes(store: Store, logger: Logger): Promis
     logger,
     settings: DEFAULT_SETTINGS
   }
-  const app = createServerApp({
-    deps,
-    sender: outboxSender(store, systemClock),
-    exchanger: localCodeExchanger,
-    mode: 'local',
-    reminderEveryMs: 0,
+  const { app, base } = await startLocalServer(deps, {
     platformFake: (req, res, route) => fakes.handle(req, res, route)
   })
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   // the app's fake route answers only once the fakes below exist: no request comes in before
   const fakes = startFakePlatforms(deps, base)
   deps.platforms = fakes.connector
