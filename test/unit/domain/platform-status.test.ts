@@ -14,7 +14,7 @@ import {
   type PlatformObservation
 } from '../../../src/domain/platform-status'
 import { allowedActions, applyStageAction, newProgress } from '../../../src/domain/stages'
-import type { FilingProgress, Stage, StageAction } from '../../../src/domain/types'
+import { STAGES, type FilingProgress, type Stage, type StageAction } from '../../../src/domain/types'
 
 const CTX = { platform: 'weapp' as const, province: '44' as const, filingType: 'new' as const }
 const T0 = '2026-03-02T09:00:00+08:00'
@@ -96,17 +96,6 @@ const obs = (state: ObservedState, hours: number, extra: Partial<PlatformObserva
 })
 
 describe('planStageSync: from each stage to each observed state', () => {
-  const STAGES: Stage[] = [
-    'draft',
-    'platform_review',
-    'platform_rejected',
-    'sms_verification',
-    'sms_expired',
-    'admin_review',
-    'admin_rejected',
-    'approved',
-    'cancelled'
-  ]
   const EXPECTED: Record<string, string> = {
     'draft>platform_review': 'submit',
     'draft>sms_waiting': 'submit platform_pass',
