@@ -11,13 +11,14 @@ import { usccCheckChar } from '../../src/domain/validators/uscc'
 import { gotoRoute, screenshot } from './support/browser'
 import { stageIs } from './support/app'
 import {
+  completeFaceTask,
   connectCleanFiling,
   drive,
   isDisabled,
   openSubmitBeforeConsent,
   storyPhone,
   sync,
-  uploadSlot,
+  uploadEveryPhoto,
   wholePage
 } from './support/submit'
 
@@ -75,33 +76,11 @@ describe('提交备案 on H5 through the Douyin platform fake', () => {
 
   it('3. every photo goes through the real picker, the phone check, and up to the platform', async () => {
     const { page } = phone()
-    const slots = await page.locator('.submit-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot')!))
-    expect(slots.length).toBeGreaterThanOrEqual(3)
-    for (const slot of slots) await uploadSlot(page, slot)
-    await page
-      .locator('.submit__slots .submit__title', { hasText: `照片（${slots.length}/${slots.length}）` })
-      .waitFor()
-    await wholePage(page, 'submit-dy-04-photos-uploaded')
+    await uploadEveryPhoto(page, 'submit-dy-04-photos-uploaded')
   })
 
   it('4. the face task is started, completed on the fake’s control page, and shows as passed', async () => {
-    const { page, context } = phone()
-    await page.locator('.submit__face-start').click()
-    await page.locator('.submit__face .submit__badge--pending').waitFor()
-    await page.locator('.submit__face-refresh').waitFor()
-    await wholePage(page, 'submit-dy-05-face-pending')
-
-    const control = await context.newPage()
-    await drive(control, appId, '人脸核身完成')
-    await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
-    await screenshot(control, 'submit-dy-06-fake-face-done')
-    await control.close()
-
-    await page.locator('.submit__face-refresh').click()
-    await page.locator('.submit__face .submit__badge--passed').waitFor()
-    expect(await isDisabled(page.locator('.submit__go'))).toBe(false)
-    await expect(page.locator('.submit__blockers').count()).resolves.toBe(0)
-    await wholePage(page, 'submit-dy-07-ready')
+    await completeFaceTask(phone(), appId, 'submit-dy')
   })
 
   it('5. 提交备案 files it: the filing moves to 平台初审; Douyin has no 撤回 and the page says so', async () => {

@@ -73,6 +73,38 @@ export async function openSubmitBeforeConsent(page: Page, appId: string, shot: s
   await wholePage(page, shot)
 }
 
+/** Every photo slot goes through the real file chooser, the phone's check, and up to the platform. */
+export async function uploadEveryPhoto(page: Page, shot: string) {
+  const slots = await page.locator('.submit-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot')!))
+  expect(slots.length).toBeGreaterThanOrEqual(3)
+  for (const slot of slots) await uploadSlot(page, slot)
+  await page.locator('.submit__slots .submit__title', { hasText: `照片（${slots.length}/${slots.length}）` }).waitFor()
+  await wholePage(page, shot)
+}
+
+/**
+ * The principal's face task: started, completed on the fake's control page (as the principal's phone would), and
+ * shown as passed, which leaves nothing in the way of 提交备案. Screenshots `<story>-05`, `-06`, `-07`.
+ */
+export async function completeFaceTask({ page, context }: PhonePage, appId: string, story: string) {
+  await page.locator('.submit__face-start').click()
+  await page.locator('.submit__face .submit__badge--pending').waitFor()
+  await page.locator('.submit__face-refresh').waitFor()
+  await wholePage(page, `${story}-05-face-pending`)
+
+  const control = await context.newPage()
+  await drive(control, appId, '人脸核身完成')
+  await control.locator('li', { hasText: appId }).getByText('（已通过）').waitFor()
+  await screenshot(control, `${story}-06-fake-face-done`)
+  await control.close()
+
+  await page.locator('.submit__face-refresh').click()
+  await page.locator('.submit__face .submit__badge--passed').waitFor()
+  expect(await isDisabled(page.locator('.submit__go'))).toBe(false)
+  await expect(page.locator('.submit__blockers').count()).resolves.toBe(0)
+  await wholePage(page, `${story}-07-ready`)
+}
+
 /** Presses one of the fake control page's buttons in our mini-program's row (the page a person would use). */
 export async function drive(page: Page, appId: string, op: string) {
   await page.goto(`${baseUrl()}/api/platform/fake`)
