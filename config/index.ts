@@ -1,3 +1,4 @@
+import * as path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -63,6 +64,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Both apps open on pages/index/index (our home page, the yardstick's one page): its chunks load with the app's
       webpackChain(chain) {
         chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/index/index'])
+        // Taro's picker, input and textarea web components in modules of their own, with the pages that draw them.
+        // The yardstick draws none of them (its build would be the same) and compiles only its own folder.
+        if (!BASELINE_APP) {
+          chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/components/taro-h5-library'))
+        }
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {

@@ -23,6 +23,24 @@ describe('H5 app shell', () => {
     expect(errors).toEqual([])
   })
 
+  // A cold open from a QR code waits for every script of the home page: the form controls other pages draw are
+  // fetched with those pages (config/index.ts, components/taro-h5-library), and still work there (submit, progress)
+  it('loads no form-control web component with the home page', async () => {
+    const cold = await openPhone(browser)
+    const scripts: Promise<string>[] = []
+    cold.page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(res.text())
+    })
+    await gotoRoute(cold.page, '/pages/index/index')
+    await cold.page.getByText('我的备案').waitFor()
+    const code = await Promise.all(scripts)
+    await cold.context.close()
+    expect(code.join('\n')).toContain('taro-button-core')
+    for (const tag of ['taro-picker-core', 'taro-input-core', 'taro-textarea-core']) {
+      expect(code.join('\n')).not.toContain(`"${tag}"`)
+    }
+  })
+
   it.each([
     ['材料', '大多数小程序都需要', 'shell-02-materials'],
     ['进度', '还没有进行中的备案', 'shell-03-progress'],
