@@ -31,6 +31,7 @@ const unit = {
   ],
   moduleNameMapper: {
     '\\.(css|scss|sass|less)$': '<rootDir>/test/setup/style-stub.js',
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/setup/image-stub.js',
     '^@tarojs/taro$': '<rootDir>/test/setup/taro.js',
     '^@tarojs/components$': '@tarojs/components/lib/react'
   },

@@ -11,6 +11,8 @@ export const TAB_PAGES = {
   mine: 'pages/mine/index'
 } as const
 
+export type TabKey = keyof typeof TAB_PAGES
+
 /** The filing workflow: opened from a tab, loaded on demand. */
 export const FILING_PACKAGE = {
   root: 'filing',

@@ -88,11 +88,12 @@ describe('材料清单 and 检查照片 on H5', () => {
     // the server sends ID numbers masked: the letter gets a blank line, never a mask
     expect(wording).not.toContain('*')
     expect(wording).toContain('证件号码：________')
-    // once the popup has slid in, 复制全文 sits above H5's tab bar, not under it
+    // once the popup has slid in, 复制全文 is the element at its own centre: nothing (the tab bar) lies over it
     await page.waitForFunction(() => {
-      const copy = document.querySelector('.materials__copy')?.getBoundingClientRect()
-      const tabbar = document.querySelector('.weui-tabbar')?.getBoundingClientRect()
-      return !!copy && !!tabbar && copy.height > 0 && copy.bottom <= tabbar.top
+      const copy = document.querySelector('.materials__copy')
+      const box = copy?.getBoundingClientRect()
+      if (!copy || !box || box.height === 0 || box.bottom > window.innerHeight) return false
+      return copy.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))
     })
     await screenshot(page, 'materials-template')
     await page.locator('.materials__copy').click()
@@ -128,6 +129,8 @@ describe('材料清单 and 检查照片 on H5', () => {
   it('finds the glare in a photo of the independent evaluation set', async () => {
     const { page, errors } = phone
     await uploadThroughPicker(page, evalGlarePhoto())
+    // the page still shows the previous photo's result until this one's is drawn: wait for this photo's size first
+    await page.locator('.muted', { hasText: '640×480 像素' }).waitFor({ timeout: 20000 })
     await page.locator('.photo-check__result[data-result="errors"]').waitFor({ timeout: 20000 })
     await page.locator('[data-code="PHOTO_GLARE"]', { hasText: '证件上有反光' }).waitFor()
     // the set's photos are 640×480 canvases, so the size check may add its own error beside the glare

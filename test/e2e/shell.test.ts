@@ -48,7 +48,7 @@ describe('H5 app shell', () => {
     ['首页', '我的备案', 'shell-05-home-again']
   ])('switches to the %s tab', async (tab, expectedText, shot) => {
     const { page, errors } = phone
-    await page.locator('.weui-tabbar__item', { hasText: tab }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: tab }).click()
     await page.getByText(expectedText).first().waitFor()
     await screenshot(page, shot)
     expect(errors).toEqual([])

@@ -111,7 +111,7 @@ describe('UX gaps on H5 at 390 px', () => {
     await page.locator('.progress-form__confirm--submit').click()
     await allowReminders(page, 'ux-04')
     await stageIs(page, '平台初审')
-    await page.locator('.weui-tabbar__item', { hasText: '首页' }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: '首页' }).click()
     await page
       .locator('.filing-card', { hasText: '首页刷新' })
       .locator('.filing-card__stage', { hasText: '平台初审' })

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ROUTES } from '../../constants/routes'
+import { ROUTES, type TabKey } from '../../constants/routes'
 import type { ErrorEnvelope } from '../../services/api-types'
 import { openPage } from '../../services/navigation'
 import LoadState from '../load-state'
@@ -35,6 +35,8 @@ interface FilingGateProps {
   current: { state: 'loading' | 'ready' | 'empty' | 'error'; error?: ErrorEnvelope; reload(): Promise<void> }
   /** The page's own class, so the frame keeps the page's look. */
   className: string
+  /** On a tab page: which one (the browser's tab bar stays while the filing loads). */
+  tab?: TabKey
   title?: string
   emptyTitle?: string
   emptyDescription?: string
@@ -44,9 +46,9 @@ interface FilingGateProps {
  * What a filing page shows before it has its filing: the skeleton while it loads, 新建备案 when there is none yet,
  * the reason and 重试 when loading failed. Pages render it instead of their content until the filing is there.
  */
-export default function FilingGate({ current, className, title, emptyTitle, emptyDescription }: FilingGateProps) {
+export default function FilingGate({ current, className, tab, title, emptyTitle, emptyDescription }: FilingGateProps) {
   return (
-    <PageShell className={className}>
+    <PageShell className={className} tab={tab}>
       {title ? <Text className='section-title'>{title}</Text> : null}
       <LoadState
         state={current.state === 'ready' ? 'loading' : current.state}

@@ -29,7 +29,7 @@ export default function HomePage() {
   })
 
   return (
-    <PageShell className='home'>
+    <PageShell className='home' tab='home'>
       <View className='home-hero card'>
         <Text className='home-hero__title'>备案助手</Text>
         <Text className='home-hero__lead'>

@@ -43,7 +43,7 @@ export default function MaterialsPage() {
     checklist.find((item) => item.id === id)?.title ?? MATERIALS[id as MaterialId]?.title ?? id
 
   return (
-    <PageShell className='materials'>
+    <PageShell className='materials' tab='materials'>
       <Text className='section-title'>材料清单</Text>
 
       {current.state !== 'ready' ? (

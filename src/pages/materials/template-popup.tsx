@@ -4,15 +4,7 @@ import { Button, Popup } from '@nutui/nutui-react-taro'
 import type { ChecklistItem } from '../../domain/types'
 import type { FilingView } from '../../services/api-types'
 import { copyText } from '../../services/clipboard'
-import { runtimePlatform } from '../../services/platform'
 import { fillItemTemplate } from './template-text'
-
-/**
- * H5 keeps popups inside the page, under Taro's tab bar (50 real pixels): lift 复制全文 above it. Inline, in real
- * pixels, because the stylesheet's px are design units scaled per screen.
- */
-const H5_POPUP_STYLE =
-  runtimePlatform() === 'h5' ? { paddingBottom: 'calc(16px + 50px + env(safe-area-inset-bottom))' } : undefined
 
 interface TemplatePopupProps {
   /** The material whose template is open; undefined = closed. */
@@ -35,7 +27,7 @@ export default function TemplatePopup({ item, filing, onClose }: TemplatePopupPr
       onClose={onClose}
     >
       {template ? (
-        <View className='materials__template' style={H5_POPUP_STYLE}>
+        <View className='materials__template'>
           <Text className='muted'>已按你填写的信息填好；打印后手写签字、盖章。</Text>
           <View className='materials__template-body'>
             <Text className='materials__template-text' userSelect>

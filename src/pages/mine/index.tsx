@@ -55,7 +55,7 @@ const GROUPS: { title: string; links: MineLink[] }[] = [
 
 export default function MinePage() {
   return (
-    <PageShell className='mine'>
+    <PageShell className='mine' tab='mine'>
       {GROUPS.map((group) => (
         <Cell.Group key={group.title} title={group.title}>
           {group.links.map((link) => (

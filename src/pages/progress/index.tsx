@@ -46,6 +46,7 @@ export default function ProgressPage() {
       <FilingGate
         current={current}
         className='progress'
+        tab='progress'
         title='备案进度'
         emptyTitle='还没有进行中的备案'
         emptyDescription='提交备案后，在这里记录每个阶段，我们按工作日算出预计日期，并在短信核验截止前提醒你。'
@@ -60,7 +61,7 @@ export default function ProgressPage() {
   const inviteOffered = offersInvite({ access: filing.access, stage: progress.stage, ownerType: profile.ownerType })
 
   return (
-    <PageShell className='progress'>
+    <PageShell className='progress' tab='progress'>
       <ProgressHead filing={filing} nowIso={nowIso} />
 
       <StageCard

@@ -11,6 +11,19 @@ describe('app config built from the routes module', () => {
     expect(appConfig.pages).toEqual(TAB_ROUTES.map((r) => r.slice(1)))
   })
 
+  it('leaves the tab bar to the browser build’s own component on H5, to the native one on WeChat and Douyin', () => {
+    expect(appConfig.tabBar.custom).toBe(true) // the unit project runs as H5
+    for (const env of ['weapp', 'tt'] as const) {
+      jest.isolateModules(() => {
+        const was = process.env.TARO_ENV
+        process.env.TARO_ENV = env
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        expect(require('../../../src/app.config').default.tabBar.custom).toBeUndefined()
+        process.env.TARO_ENV = was
+      })
+    }
+  })
+
   it('puts every non-tab route into a subpackage', () => {
     const subPages = appConfig.subPackages.flatMap((p: { root: string; pages: string[] }) =>
       p.pages.map((page) => `/${p.root}/${page}`)
