@@ -33,11 +33,11 @@ describe('H5 app shell', () => {
     })
     await gotoRoute(cold.page, '/pages/index/index')
     await cold.page.getByText('我的备案').waitFor()
-    const code = await Promise.all(scripts)
+    const code = (await Promise.all(scripts)).join('\n')
     await cold.context.close()
-    expect(code.join('\n')).toContain('taro-button-core')
+    expect(code).toContain('taro-button-core')
     for (const tag of ['taro-picker-core', 'taro-input-core', 'taro-textarea-core']) {
-      expect(code.join('\n')).not.toContain(`"${tag}"`)
+      expect(code).not.toContain(`"${tag}"`)
     }
   })
 

@@ -1,4 +1,4 @@
-import { TAB_PAGES, type TabKey } from '../../constants/routes'
+import { ROUTES, type TabKey } from '../../constants/routes'
 import { TAB_BAR } from '../../constants/tab-bar'
 import { openPage } from '../../services/navigation'
 import homeIcon from '../../assets/tab/home.png'
@@ -33,11 +33,11 @@ export default function TabBar({ current }: { current: TabKey }) {
           <button
             key={key}
             type='button'
-            className={`tab-bar__item${on ? ' tab-bar__item--on' : ''}`}
+            className='tab-bar__item'
             aria-current={on ? 'page' : undefined}
             style={{ color: on ? TAB_BAR.selectedColor : TAB_BAR.color }}
             // the current tab stays where it is, as on the native bar
-            onClick={on ? undefined : () => openPage(`/${TAB_PAGES[key]}`)}
+            onClick={on ? undefined : () => openPage(ROUTES[key])}
           >
             <img className='tab-bar__icon' src={ICONS[key][on ? 1 : 0]} alt='' />
             <span className='tab-bar__label'>{text}</span>

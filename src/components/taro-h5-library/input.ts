@@ -1,12 +1,6 @@
 import type { Input as TaroInput } from '@tarojs/components'
 import { defineCustomElement } from '@tarojs/components/dist/components/taro-input-core.js'
-import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js'
-import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js'
+import { taroComponent } from './taro-component'
 
-// the same component Taro's library makes, in a module of its own (see index.ts)
-export const Input = /*@__PURE__*/ createReactComponent<typeof TaroInput>(
-  'taro-input-core',
-  undefined,
-  manipulatePropsFunction,
-  defineCustomElement
-)
+// in a module of its own, so it loads only with the pages that draw it (see index.ts)
+export const Input = /*@__PURE__*/ taroComponent<typeof TaroInput>('taro-input-core', defineCustomElement)

@@ -17,9 +17,12 @@ describe('app config built from the routes module', () => {
       jest.isolateModules(() => {
         const was = process.env.TARO_ENV
         process.env.TARO_ENV = env
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        expect(require('../../../src/app.config').default.tabBar.custom).toBeUndefined()
-        process.env.TARO_ENV = was
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          expect(require('../../../src/app.config').default.tabBar.custom).toBeUndefined()
+        } finally {
+          process.env.TARO_ENV = was
+        }
       })
     }
   })
