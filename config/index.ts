@@ -68,6 +68,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The yardstick draws none of them (its build would be the same) and compiles only its own folder.
         if (!BASELINE_APP) {
           chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/components/taro-h5-library'))
+          // We draw the tab bar (tabBar.custom on H5): Taro's, which its router no longer draws, is not shipped either
+          chain.resolve.alias.set(
+            require.resolve('@tarojs/router/dist/tabbar.js'),
+            path.resolve(__dirname, '../src/components/taro-h5-library/no-taro-tabbar.ts')
+          )
         }
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },

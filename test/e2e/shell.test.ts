@@ -24,8 +24,9 @@ describe('H5 app shell', () => {
   })
 
   // A cold open from a QR code waits for every script of the home page: the form controls other pages draw are
-  // fetched with those pages (config/index.ts, components/taro-h5-library), and still work there (submit, progress)
-  it('loads no form-control web component with the home page', async () => {
+  // fetched with those pages (config/index.ts, components/taro-h5-library), and still work there (submit, progress);
+  // Taro's own tab bar is not shipped at all (the browser draws ours)
+  it('loads no form-control or Taro tab bar web component with the home page', async () => {
     const cold = await openPhone(browser)
     const scripts: Promise<string>[] = []
     cold.page.on('response', (res) => {
@@ -36,7 +37,7 @@ describe('H5 app shell', () => {
     const code = (await Promise.all(scripts)).join('\n')
     await cold.context.close()
     expect(code).toContain('taro-button-core')
-    for (const tag of ['taro-picker-core', 'taro-input-core', 'taro-textarea-core']) {
+    for (const tag of ['taro-picker-core', 'taro-input-core', 'taro-textarea-core', 'taro-tabbar']) {
       expect(code).not.toContain(`"${tag}"`)
     }
   })
