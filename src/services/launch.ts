@@ -189,6 +189,11 @@ export function changedSinceLaunchList(): boolean {
   return changesSentSoFar() > changesAtLaunchList
 }
 
+/** True while the list asked for at app start is fresh and still travelling (not taken, not answered). */
+export function launchListInFlight(): boolean {
+  return !!prefetched && !prefetched.arrived && Date.now() - prefetched.at < PREFETCH_FRESH_MS
+}
+
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */
 export function takePrefetchedFilingList(): Promise<Envelope<FilingSummary[]>> | undefined {
   return takeFresh()?.list

@@ -16,7 +16,7 @@ import './index.scss'
 
 export default function HomePage() {
   const router = useRouter()
-  const { list, refreshError, connected, refresh, retry } = useFilingList()
+  const { list, waitingForLaunchList, refreshError, connected, refresh, retry } = useFilingList()
 
   // An invite link / QR code or a preset platform opens its screen (once per entry)
   useEffect(() => {
@@ -27,6 +27,9 @@ export default function HomePage() {
     handleEntry(router?.params)
     refresh()
   })
+
+  // A returning user's list is usually a moment away: the page is drawn once, with the cards (use-filing-list)
+  if (waitingForLaunchList) return <PageShell className='home' tab='home' />
 
   return (
     <PageShell className='home' tab='home'>

@@ -2,7 +2,20 @@ import { type MutableRefObject, useCallback, useEffect, useLayoutEffect, useRef,
 import type { Envelope, ErrorEnvelope, FilingSummary } from '../../services/api-types'
 import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
-import { changedSinceLaunchList, takeArrivedFilingList, takePrefetchedFilingList } from '../../services/launch'
+import {
+  changedSinceLaunchList,
+  launchListInFlight,
+  takeArrivedFilingList,
+  takePrefetchedFilingList
+} from '../../services/launch'
+
+/**
+ * H5: how long the page waits for a launch list still travelling before it draws its skeleton. A returning user's
+ * list was asked for by index.html before any app code loaded, and usually lands within it; a skeleton drawn
+ * meanwhile would be replaced a moment later, and its first frame (styles, layout, web components) delayed the cards
+ * by about a quarter of a second at 4× CPU throttle.
+ */
+export const LAUNCH_LIST_WAIT_MS = 400
 
 export type ListState =
   { state: 'loading' } | { state: 'ready'; filings: FilingSummary[] } | { state: 'error'; error: ErrorEnvelope }
@@ -16,6 +29,7 @@ export function useFilingList() {
     arrived?.ok ? { state: 'ready', filings: arrived.data } : { state: 'loading' }
   )
   const [refreshError, setRefreshError] = useState('')
+  const { waiting: waitingForLaunchList, end: endWait } = useLaunchListWait(!arrived)
   const latestRequest = useRef(0)
   const shownList = useRef(list.state === 'ready')
   /**
@@ -27,18 +41,22 @@ export function useFilingList() {
 
   const connected = useConnectedFilings(list, latestRequest)
 
-  const show = useCallback((result: Envelope<FilingSummary[]>) => {
-    if (result.ok) {
-      shownList.current = true
-      setRefreshError('')
-      setList({ state: 'ready', filings: result.data })
-    } else if (shownList.current) {
-      // a failed refresh keeps the cards the user is looking at and says so
-      setRefreshError(result.message)
-    } else {
-      setList({ state: 'error', error: result })
-    }
-  }, [])
+  const show = useCallback(
+    (result: Envelope<FilingSummary[]>) => {
+      endWait()
+      if (result.ok) {
+        shownList.current = true
+        setRefreshError('')
+        setList({ state: 'ready', filings: result.data })
+      } else if (shownList.current) {
+        // a failed refresh keeps the cards the user is looking at and says so
+        setRefreshError(result.message)
+      } else {
+        setList({ state: 'error', error: result })
+      }
+    },
+    [endWait]
+  )
 
   const load = useCallback(
     async (first = false) => {
@@ -75,8 +93,37 @@ export function useFilingList() {
     void load()
   }
 
-  return { list, refreshError, connected, refresh, retry }
+  return { list, waitingForLaunchList, refreshError, connected, refresh, retry }
 }
+
+interface LaunchListWait {
+  waiting: boolean
+  /** Stable: the list's callbacks depend on it. */
+  end: () => void
+}
+
+/**
+ * `waiting` from the first render if the launch list is travelling then, until it is shown or LAUNCH_LIST_WAIT_MS
+ * have passed, whichever comes first.
+ */
+function useBrowserLaunchListWait(notArrived: boolean): LaunchListWait {
+  const [waiting, setWaiting] = useState(() => notArrived && launchListInFlight())
+  const end = useCallback(() => setWaiting(false), [])
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setTimeout(end, LAUNCH_LIST_WAIT_MS)
+    return () => clearTimeout(timer)
+  }, [waiting, end])
+  return { waiting, end }
+}
+
+const NOT_WAITING: LaunchListWait = { waiting: false, end: () => undefined }
+
+/**
+ * The mini-programs draw at once: their launch list leaves at app launch, with no head start on the page to wait for.
+ * A build-time constant keeps the waiting out of their packages.
+ */
+const useLaunchListWait = process.env.TARO_ENV === 'h5' ? useBrowserLaunchListWait : () => NOT_WAITING
 
 /**
  * The filings bound to a mini-program (undefined until known: no 连接 offer on a guess), asked for once each list's

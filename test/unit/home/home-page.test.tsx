@@ -12,6 +12,7 @@ import { openPage } from '../../../src/services/navigation'
 import { STAGE_LABELS } from '../../../src/domain/stages'
 import type { Stage } from '../../../src/domain/types'
 import type { FilingSummary } from '../../../src/services/api-types'
+import { LAUNCH_LIST_WAIT_MS } from '../../../src/pages/index/use-filing-list'
 import { summary } from './fixtures'
 import { setRoute, showPage } from '../../setup/page-hooks'
 
@@ -257,6 +258,38 @@ describe('first load', () => {
     expect(list).toHaveBeenCalledTimes(1)
   })
 
+  // A skeleton drawn while a returning user's list is a moment away would be replaced at once: the page is drawn once
+  it('waits for a launch list still travelling, then draws the page once, with the cards', async () => {
+    let answer: (value: unknown) => void = () => undefined
+    list.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    prefetchFilingList()
+    const { container } = render(<HomePage />)
+    expect(container.querySelector('.home')).not.toBeNull()
+    expect(container.querySelector('.load-state--loading')).toBeNull()
+    expect(screen.queryByText('新建备案')).toBeNull()
+    await act(async () => answer(ok([summary({ title: '会员积分' })])))
+    expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
+    expect(screen.getByText('新建备案')).toBeInTheDocument()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+
+  it('draws its skeleton once the launch list has taken LAUNCH_LIST_WAIT_MS, and the cards when it comes', async () => {
+    jest.useFakeTimers()
+    let answer: (value: unknown) => void = () => undefined
+    list.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    prefetchFilingList()
+    const { container } = render(<HomePage />)
+    act(() => jest.advanceTimersByTime(LAUNCH_LIST_WAIT_MS - 1))
+    expect(container.querySelector('.load-state--loading')).toBeNull()
+    act(() => jest.advanceTimersByTime(1))
+    expect(container.querySelector('.load-state--loading')).not.toBeNull()
+    expect(screen.getByText('新建备案')).toBeInTheDocument()
+    await act(async () => answer(ok([summary({ title: '会员积分' })])))
+    expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
+    expect(container.querySelector('.load-state--loading')).toBeNull()
+    expect(list).toHaveBeenCalledTimes(1)
+  })
+
   it('an early list that failed shows the error and 重试 asks again', async () => {
     list.mockResolvedValueOnce(failure).mockResolvedValueOnce(ok([summary({ title: '会员积分' })]))
     prefetchFilingList()
@@ -270,7 +303,7 @@ describe('first load', () => {
 })
 
 describe('loading, empty and error states', () => {
-  it('shows a skeleton while loading', () => {
+  it('shows a skeleton at once while loading a list it asked for itself', () => {
     list.mockReturnValue(new Promise(() => {}))
     const { container } = render(<HomePage />)
     expect(container.querySelector('.load-state--loading')).not.toBeNull()
