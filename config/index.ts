@@ -64,9 +64,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Both apps open on pages/index/index (our home page, the yardstick's one page): its chunks load with the app's
       webpackChain(chain) {
         chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/index/index'])
-        // Taro's picker, input and textarea web components in modules of their own, with the pages that draw them.
-        // The yardstick draws none of them (its build would be the same) and compiles only its own folder.
+        // NutUI's icon barrel is marked as having side effects (it imports the icons' stylesheet), so each page's chunk
+        // carried every icon any page uses; side-effect free, each import goes to its own icon. The stylesheet loads
+        // with the app instead.
+        chain.module
+          .rule('nutui-icon-barrel')
+          .test(/icons-react-taro[\\/]dist[\\/]es[\\/]index\.es\.js$/)
+          .set('sideEffects', false)
+        chain.entry('app').add('@nutui/icons-react-taro/dist/style_icon.css')
+        // The yardstick compiles only its own folder, and would build the same without these two: it draws none of
+        // the form controls and has no tab bar
         if (!BASELINE_APP) {
+          // Taro's picker, input and textarea web components in modules of their own, with the pages that draw them
           chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/components/taro-h5-library'))
           // We draw the tab bar (tabBar.custom on H5): Taro's, which its router no longer draws, is not shipped either
           chain.resolve.alias.set(

@@ -70,8 +70,13 @@ describe('the whole journey on H5', () => {
     await settled(page, 'journey-03-wizard-region')
     await page.locator('.wizard__next').click()
 
-    // step 3: no pre-approval industry
+    // step 3: no pre-approval industry. The checkboxes' icons are drawn: their stylesheet (NutUI's icon styles) loads
+    // with the app, no longer with the icons (config/index.ts)
     await page.locator('.wizard__industry').first().waitFor()
+    const box = await page.locator('.wizard__industry .nut-icon').first().boundingBox()
+    expect(box?.width).toBeGreaterThan(10)
+    expect(box?.height).toBeGreaterThan(10)
+    await settled(page, 'journey-03b-wizard-industries')
     await page.locator('.wizard__next').click()
 
     // step 4: names and description
