@@ -123,7 +123,14 @@ export function resetHandledEntries(): void {
 const PREFETCH_FRESH_MS = 10_000
 
 let prefetched:
-  { at: number; list: Promise<Envelope<FilingSummary[]>>; arrived?: Envelope<FilingSummary[]> } | undefined
+  | {
+      at: number
+      list: Promise<Envelope<FilingSummary[]>>
+      arrived?: Envelope<FilingSummary[]>
+      /** Sent by index.html before any app code ran (H5, a returning user). */
+      early: boolean
+    }
+  | undefined
 
 /** What index.html's inline script leaves: the list request it sent before any app code had loaded. */
 interface EarlyListRequest {
@@ -158,14 +165,15 @@ function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined 
  */
 export function prefetchFilingList(): void {
   if (prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS) return
-  const list = takeEarlyListRequest() ?? listFilings()
+  const early = takeEarlyListRequest()
+  const list = early ?? listFilings()
   // a client stand-in that returns nothing (tests) leaves nothing to take
   if (!list || typeof list.then !== 'function') {
     prefetched = undefined
     return
   }
   changesAtLaunchList = changesSentSoFar()
-  const entry: NonNullable<typeof prefetched> = { at: Date.now(), list }
+  const entry: NonNullable<typeof prefetched> = { at: Date.now(), list, early: !!early }
   // kept as it arrives: a page that mounts after the answer can draw the cards in its first render
   list.then(
     (answer) => {
@@ -189,9 +197,9 @@ export function changedSinceLaunchList(): boolean {
   return changesSentSoFar() > changesAtLaunchList
 }
 
-/** True while the list asked for at app start is fresh and still travelling (not taken, not answered). */
-export function launchListInFlight(): boolean {
-  return !!prefetched && !prefetched.arrived && Date.now() - prefetched.at < PREFETCH_FRESH_MS
+/** True while the list index.html asked for is fresh and still travelling (not taken, not answered). */
+export function earlyListInFlight(): boolean {
+  return !!prefetched?.early && !prefetched.arrived && Date.now() - prefetched.at < PREFETCH_FRESH_MS
 }
 
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */

@@ -16,7 +16,7 @@ import './index.scss'
 
 export default function HomePage() {
   const router = useRouter()
-  const { list, waitingForLaunchList, refreshError, connected, refresh, retry } = useFilingList()
+  const { list, waitingForEarlyList, refreshError, connected, refresh, retry } = useFilingList()
 
   // An invite link / QR code or a preset platform opens its screen (once per entry)
   useEffect(() => {
@@ -29,7 +29,7 @@ export default function HomePage() {
   })
 
   // A returning user's list is usually a moment away: the page is drawn once, with the cards (use-filing-list)
-  if (waitingForLaunchList) return <PageShell className='home' tab='home' />
+  if (waitingForEarlyList) return <PageShell className='home' tab='home' />
 
   return (
     <PageShell className='home' tab='home'>

@@ -4,18 +4,18 @@ import { agencyList } from '../../services/connector'
 import { listFilings } from '../../services/filings'
 import {
   changedSinceLaunchList,
-  launchListInFlight,
+  earlyListInFlight,
   takeArrivedFilingList,
   takePrefetchedFilingList
 } from '../../services/launch'
 
 /**
- * H5: how long the page waits for a launch list still travelling before it draws its skeleton. A returning user's
- * list was asked for by index.html before any app code loaded, and usually lands within it; a skeleton drawn
- * meanwhile would be replaced a moment later, and its first frame (styles, layout, web components) delayed the cards
- * by about a quarter of a second at 4× CPU throttle.
+ * H5: how long the page waits for a returning user's list, asked for by index.html before any app code loaded, before
+ * it draws its skeleton. The list usually lands within it; a skeleton drawn meanwhile would be replaced a moment
+ * later, and its first frame (styles, layout, web components) delayed the cards by about a quarter of a second at 4×
+ * CPU throttle. A new user (no session, so no early request) sees the page at once.
  */
-export const LAUNCH_LIST_WAIT_MS = 400
+export const EARLY_LIST_WAIT_MS = 400
 
 export type ListState =
   { state: 'loading' } | { state: 'ready'; filings: FilingSummary[] } | { state: 'error'; error: ErrorEnvelope }
@@ -29,7 +29,7 @@ export function useFilingList() {
     arrived?.ok ? { state: 'ready', filings: arrived.data } : { state: 'loading' }
   )
   const [refreshError, setRefreshError] = useState('')
-  const { waiting: waitingForLaunchList, end: endWait } = useLaunchListWait(!arrived)
+  const { waiting: waitingForEarlyList, end: endWait } = useEarlyListWait(!arrived)
   const latestRequest = useRef(0)
   const shownList = useRef(list.state === 'ready')
   /**
@@ -93,37 +93,37 @@ export function useFilingList() {
     void load()
   }
 
-  return { list, waitingForLaunchList, refreshError, connected, refresh, retry }
+  return { list, waitingForEarlyList, refreshError, connected, refresh, retry }
 }
 
-interface LaunchListWait {
+interface EarlyListWait {
   waiting: boolean
   /** Stable: the list's callbacks depend on it. */
   end: () => void
 }
 
 /**
- * `waiting` from the first render if the launch list is travelling then, until it is shown or LAUNCH_LIST_WAIT_MS
+ * `waiting` from the first render if the early list is travelling then, until it is shown or EARLY_LIST_WAIT_MS
  * have passed, whichever comes first.
  */
-function useBrowserLaunchListWait(notArrived: boolean): LaunchListWait {
-  const [waiting, setWaiting] = useState(() => notArrived && launchListInFlight())
+function useBrowserEarlyListWait(notArrived: boolean): EarlyListWait {
+  const [waiting, setWaiting] = useState(() => notArrived && earlyListInFlight())
   const end = useCallback(() => setWaiting(false), [])
   useEffect(() => {
     if (!waiting) return
-    const timer = setTimeout(end, LAUNCH_LIST_WAIT_MS)
+    const timer = setTimeout(end, EARLY_LIST_WAIT_MS)
     return () => clearTimeout(timer)
   }, [waiting, end])
   return { waiting, end }
 }
 
-const NOT_WAITING: LaunchListWait = { waiting: false, end: () => undefined }
+const NOT_WAITING: EarlyListWait = { waiting: false, end: () => undefined }
 
 /**
- * The mini-programs draw at once: their launch list leaves at app launch, with no head start on the page to wait for.
- * A build-time constant keeps the waiting out of their packages.
+ * The mini-programs draw at once: they have no early list (theirs leaves at app launch, with no head start on the
+ * page). A build-time constant keeps the waiting out of their packages.
  */
-const useLaunchListWait = process.env.TARO_ENV === 'h5' ? useBrowserLaunchListWait : () => NOT_WAITING
+const useEarlyListWait = process.env.TARO_ENV === 'h5' ? useBrowserEarlyListWait : () => NOT_WAITING
 
 /**
  * The filings bound to a mini-program (undefined until known: no 连接 offer on a guess), asked for once each list's

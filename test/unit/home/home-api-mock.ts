@@ -11,3 +11,6 @@ export const api = {
 }
 
 export const forgetSession = jest.fn()
+
+/** Same origin, as in the H5 build: index.html's early list request is used. */
+export const apiBase = () => ''

@@ -12,7 +12,7 @@ import { openPage } from '../../../src/services/navigation'
 import { STAGE_LABELS } from '../../../src/domain/stages'
 import type { Stage } from '../../../src/domain/types'
 import type { FilingSummary } from '../../../src/services/api-types'
-import { LAUNCH_LIST_WAIT_MS } from '../../../src/pages/index/use-filing-list'
+import { EARLY_LIST_WAIT_MS } from '../../../src/pages/index/use-filing-list'
 import { summary } from './fixtures'
 import { setRoute, showPage } from '../../setup/page-hooks'
 
@@ -259,35 +259,48 @@ describe('first load', () => {
   })
 
   // A skeleton drawn while a returning user's list is a moment away would be replaced at once: the page is drawn once
-  it('waits for a launch list still travelling, then draws the page once, with the cards', async () => {
+  describe('the list index.html asked for before the app code (a returning user, H5)', () => {
+    const holder = globalThis as { __beianEarlyList?: { at: number; answer: Promise<unknown> } }
     let answer: (value: unknown) => void = () => undefined
-    list.mockReturnValue(new Promise((resolve) => (answer = resolve)))
-    prefetchFilingList()
-    const { container } = render(<HomePage />)
-    expect(container.querySelector('.home')).not.toBeNull()
-    expect(container.querySelector('.load-state--loading')).toBeNull()
-    expect(screen.queryByText('新建备案')).toBeNull()
-    await act(async () => answer(ok([summary({ title: '会员积分' })])))
-    expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
-    expect(screen.getByText('新建备案')).toBeInTheDocument()
-    expect(list).toHaveBeenCalledTimes(1)
+    const sendEarlyRequest = () => {
+      holder.__beianEarlyList = { at: Date.now(), answer: new Promise((resolve) => (answer = resolve)) }
+      prefetchFilingList()
+    }
+    afterEach(() => delete holder.__beianEarlyList)
+
+    it('is waited for while it travels, then the page is drawn once, with the cards', async () => {
+      sendEarlyRequest()
+      const { container } = render(<HomePage />)
+      expect(container.querySelector('.home')).not.toBeNull()
+      expect(container.querySelector('.load-state--loading')).toBeNull()
+      expect(screen.queryByText('新建备案')).toBeNull()
+      await act(async () => answer(ok([summary({ title: '会员积分' })])))
+      expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
+      expect(screen.getByText('新建备案')).toBeInTheDocument()
+      expect(list).not.toHaveBeenCalled()
+    })
+
+    it('past EARLY_LIST_WAIT_MS the skeleton shows, and the cards when it comes', async () => {
+      jest.useFakeTimers()
+      sendEarlyRequest()
+      const { container } = render(<HomePage />)
+      act(() => jest.advanceTimersByTime(EARLY_LIST_WAIT_MS - 1))
+      expect(container.querySelector('.load-state--loading')).toBeNull()
+      act(() => jest.advanceTimersByTime(1))
+      expect(container.querySelector('.load-state--loading')).not.toBeNull()
+      expect(screen.getByText('新建备案')).toBeInTheDocument()
+      await act(async () => answer(ok([summary({ title: '会员积分' })])))
+      expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
+      expect(container.querySelector('.load-state--loading')).toBeNull()
+    })
   })
 
-  it('draws its skeleton once the launch list has taken LAUNCH_LIST_WAIT_MS, and the cards when it comes', async () => {
-    jest.useFakeTimers()
-    let answer: (value: unknown) => void = () => undefined
-    list.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+  it('a new user (no early request: the launch list logs in first) sees the page and its skeleton at once', () => {
+    list.mockReturnValue(new Promise(() => {}))
     prefetchFilingList()
     const { container } = render(<HomePage />)
-    act(() => jest.advanceTimersByTime(LAUNCH_LIST_WAIT_MS - 1))
-    expect(container.querySelector('.load-state--loading')).toBeNull()
-    act(() => jest.advanceTimersByTime(1))
     expect(container.querySelector('.load-state--loading')).not.toBeNull()
     expect(screen.getByText('新建备案')).toBeInTheDocument()
-    await act(async () => answer(ok([summary({ title: '会员积分' })])))
-    expect(container.querySelector('.filing-card')).toHaveTextContent('会员积分')
-    expect(container.querySelector('.load-state--loading')).toBeNull()
-    expect(list).toHaveBeenCalledTimes(1)
   })
 
   it('an early list that failed shows the error and 重试 asks again', async () => {
