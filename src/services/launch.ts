@@ -122,6 +122,9 @@ export function resetHandledEntries(): void {
 /** A prefetched list older than this is not used: the page asks again. */
 const PREFETCH_FRESH_MS = 10_000
 
+/** A list asked for at `at` (ms) is still recent enough to draw. */
+const isFresh = (asked: { at: number }) => Date.now() - asked.at < PREFETCH_FRESH_MS
+
 let prefetched:
   | {
       at: number
@@ -155,7 +158,7 @@ function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined 
   const holder = globalThis as { __beianEarlyList?: EarlyListRequest }
   const early = holder.__beianEarlyList
   holder.__beianEarlyList = undefined
-  if (!early || apiBase() !== '' || Date.now() - early.at >= PREFETCH_FRESH_MS) return undefined
+  if (!early || apiBase() !== '' || !isFresh(early)) return undefined
   return early.answer.then((body) => (isListAnswer(body) ? body : listFilings()))
 }
 
@@ -164,7 +167,7 @@ function takeEarlyListRequest(): Promise<Envelope<FilingSummary[]>> | undefined 
  * waits for the first card, and the request can travel while the page's components are still being set up.
  */
 export function prefetchFilingList(): void {
-  if (prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS) return
+  if (prefetched && isFresh(prefetched)) return
   const early = takeEarlyListRequest()
   const list = early ?? listFilings()
   // a client stand-in that returns nothing (tests) leaves nothing to take
@@ -187,7 +190,7 @@ export function prefetchFilingList(): void {
 function takeFresh(): NonNullable<typeof prefetched> | undefined {
   const taken = prefetched
   prefetched = undefined
-  return taken && Date.now() - taken.at < PREFETCH_FRESH_MS ? taken : undefined
+  return taken && isFresh(taken) ? taken : undefined
 }
 
 let changesAtLaunchList = 0
@@ -199,7 +202,7 @@ export function changedSinceLaunchList(): boolean {
 
 /** True while the list index.html asked for is fresh and still travelling (not taken, not answered). */
 export function earlyListInFlight(): boolean {
-  return !!prefetched?.early && !prefetched.arrived && Date.now() - prefetched.at < PREFETCH_FRESH_MS
+  return !!prefetched?.early && !prefetched.arrived && isFresh(prefetched)
 }
 
 /** The prefetched list if it is fresh, once; later loads ask the server themselves. */
