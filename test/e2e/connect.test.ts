@@ -149,9 +149,13 @@ describe('连接小程序 on H5 against the platform fake', () => {
     await expect(page.locator('.agency-item').first().textContent()).resolves.toContain('短信核验截止')
     await settled(page, 'connect-09-agency')
 
+    // the list drawn before the click also holds that item: wait for the filtered list, then check it is that item
     await page.locator('.agency__filter', { hasText: '已备案' }).click()
-    await page.locator('.agency-item', { hasText: firstAppId }).waitFor()
+    await page.waitForFunction(
+      () => document.querySelectorAll('.agency-item').length === 1 && !document.querySelector('.load-state--loading')
+    )
     await expect(page.locator('.agency-item').count()).resolves.toBe(1)
+    await page.locator('.agency-item', { hasText: firstAppId }).waitFor()
     await page.locator('.agency__filter', { hasText: '被驳回' }).click()
     await page.locator('.load-state--empty').waitFor()
     appId = firstAppId

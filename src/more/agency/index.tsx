@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '../../services/page-hooks'
 import LoadState from '../../components/load-state'
@@ -31,8 +31,13 @@ export default function AgencyPage() {
   const [filter, setFilter] = useState(0)
   const [list, setList] = useState<ListState>({ state: 'loading' })
 
+  const latestRequest = useRef(0)
+
   const load = useCallback(async () => {
+    const request = ++latestRequest.current
     const result = await agencyList(AGENCY_FILTERS[filter].stages)
+    // an answer for a filter the user has since left (or an older show) must not replace the newer one
+    if (request !== latestRequest.current) return
     setList(result.ok ? { state: 'ready', items: result.data.items } : { state: 'error', error: result })
   }, [filter])
 

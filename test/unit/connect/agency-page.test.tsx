@@ -1,5 +1,5 @@
 /** 我连接的小程序 (src/more/agency): the back end's urgency order as is, what each waits for, the stage filter. */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AgencyPage from '../../../src/more/agency'
 import { ROUTES, withQuery } from '../../../src/constants/routes'
 import { api } from '../../../src/services/api'
@@ -65,6 +65,22 @@ describe('我连接的小程序', () => {
     await screen.findByText('甲店小程序')
     if (label !== '全部') fireEvent.click(screen.getByText(label, { selector: '.agency__filter' }))
     await waitFor(() => expect(agency).toHaveBeenLastCalledWith(input))
+  })
+
+  it('an answer for a filter the user has left, arriving last, does not replace the newer one', async () => {
+    render(<AgencyPage />)
+    await screen.findByText('乙店小程序')
+    let answerApproved: (value: unknown) => void = () => undefined
+    agency
+      .mockReturnValueOnce(new Promise((resolve) => (answerApproved = resolve)))
+      .mockResolvedValueOnce({ ok: true, data: { items: [ITEMS[0]] } })
+    fireEvent.click(screen.getByText('已备案', { selector: '.agency__filter' }))
+    fireEvent.click(screen.getByText('短信核验', { selector: '.agency__filter' }))
+    await screen.findByText('甲店小程序')
+    await waitFor(() => expect(screen.queryByText('乙店小程序')).toBeNull())
+    await act(async () => answerApproved({ ok: true, data: { items: [ITEMS[1]] } }))
+    expect(screen.getByText('甲店小程序')).toBeTruthy()
+    expect(screen.queryByText('乙店小程序')).toBeNull()
   })
 
   it('says so when nothing is connected, and shows an error with 重试', async () => {
